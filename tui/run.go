@@ -5,12 +5,64 @@ package tui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
+	"os"
+	"runtime/debug"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/apitokens/apitokens/store"
+	"github.com/apitokens/apitokens/ui"
 )
 
-// Run shows the TUI on the terminal until the user quits.
-func Run(ctx context.Context, st *store.Store, log *slog.Logger) error {
-	return errors.New("the terminal UI is not built yet")
+// Run shows the TUI on the terminal until the user quits. Nothing is
+// printed while it runs; log gets what is worth keeping.
+func Run(ctx context.Context, st *store.Store, log *slog.Logger) (err error) {
+	// The adaptive colours need the terminal's background. Asking means
+	// reading the terminal's answer from stdin, so it must happen before
+	// Bubble Tea owns stdin; afterwards the answer would arrive as keys.
+	lipgloss.HasDarkBackground()
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	d := deps{
+		ctx:    ctx,
+		st:     st,
+		styles: ui.DefaultStyles(),
+		log:    log,
+		copier: systemCopier(os.Stdout),
+		tick:   tea.Tick,
+		color:  lipgloss.ColorProfile() != termenv.Ascii,
+	}
+
+	p := tea.NewProgram(newRoot(d), tea.WithAltScreen(), tea.WithContext(ctx))
+	// Bubble Tea restores the terminal after a panic in the event loop or
+	// in a command. This is the last net, for a panic on Run's own way in
+	// or out, and it makes sure the terminal is given back.
+	defer func() {
+		if r := recover(); r != nil {
+			p.Kill()
+			_ = p.ReleaseTerminal()
+			log.Error("tui panic", "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			err = fmt.Errorf("the terminal UI stopped on an internal error: %v", r)
+		}
+	}()
+
+	_, err = p.Run()
+	switch {
+	case errors.Is(err, tea.ErrProgramPanic):
+		log.Error("tui stopped on a panic", "err", err)
+		return errors.New(
+			"the terminal UI stopped on an internal error; the terminal was restored")
+	case errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil:
+		// Stopped from outside, such as by a signal: not a failure.
+		return nil
+	case err != nil:
+		return fmt.Errorf("terminal UI: %w", err)
+	}
+	log.Info("tui quit")
+	return nil
 }

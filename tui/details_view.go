@@ -1,0 +1,164 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/apitokens/apitokens/dates"
+	"github.com/apitokens/apitokens/store"
+	"github.com/apitokens/apitokens/ui"
+)
+
+// Lines the details screen keeps around the body: the gap under the
+// header, the tabs (labels and underline) or the step's title and a gap,
+// and the status line. The header and the help vary.
+const detailsChrome = 4
+
+// layout sizes the body for the window and fills it: the tab's content in
+// the viewport, or the step being edited. Every change of state ends here,
+// so the viewport always holds what the state says.
+func (m details) layout() details {
+	m.help.Width = m.width
+	m.keys.relabel(m.tab, m.loaded, m.revealed, true, m.help.ShowAll)
+	h := m.bodyHeight()
+
+	switch m.mode {
+	case modeEditGeneral:
+		m.general = m.general.SetSize(m.width, h)
+	case modeEditPermissions:
+		m.perms = m.perms.SetSize(m.width, h)
+	case modeExpiry:
+		m.expiry = m.expiry.SetSize(m.width, h)
+	}
+
+	m.body.Width, m.body.Height = m.width, h
+	m.body.SetContent(m.tabContent(m.width, h))
+	scrolls := m.body.TotalLineCount() > m.body.Height
+	m.keys.relabel(m.tab, m.loaded, m.revealed, scrolls, m.help.ShowAll)
+	return m
+}
+
+// bodyHeight is what the header, the tabs and the footer leave.
+func (m details) bodyHeight() int {
+	used := lipgloss.Height(m.header()) + detailsChrome + lipgloss.Height(m.help.View(m.keyMap()))
+	return max(m.height-used, 1)
+}
+
+// view draws the screen, and over it the menu or the question when open.
+func (m details) view() string {
+	s := m.styles
+	var b strings.Builder
+	b.WriteString(m.header() + "\n\n")
+
+	switch m.mode {
+	case modeEditGeneral:
+		b.WriteString(m.stepTitle("Edit token", "General") + "\n\n" + m.general.View())
+	case modeEditPermissions:
+		b.WriteString(m.stepTitle("Edit token", "Permissions") + "\n\n" + m.perms.View())
+	case modeExpiry:
+		b.WriteString(m.stepTitle(m.pending.label()+" token", "choose when the new key expires") +
+			"\n\n" + m.expiry.View())
+	default:
+		b.WriteString(m.tabs() + "\n" + m.body.View())
+	}
+	top := fit(b.String(), m.width, m.height-1-lipgloss.Height(m.help.View(m.keyMap())))
+	out := top + "\n" + m.status.view(s, m.width) + "\n" + m.help.View(m.keyMap())
+	out = fit(out, m.width, m.height)
+
+	switch {
+	case m.confirming:
+		dialog := m.confirm.view(s, min(64, m.width-4))
+		dw, dh := lipgloss.Size(dialog)
+		out = dialogAt(out, dialog, (m.width-dw)/2, (m.height-dh)/2, m.width, m.height)
+	case m.menuOpen:
+		dialog := m.menu.view(s)
+		dw, _ := lipgloss.Size(dialog)
+		out = dialogAt(out, dialog, m.width-dw-2, lipgloss.Height(m.header())+3, m.width, m.height)
+	}
+	return out
+}
+
+// header is the token's name over its ID, status, extension, permissions
+// and expiry, wrapped between items when the window is narrow.
+func (m details) header() string {
+	s := m.styles
+	if !m.loaded {
+		return s.Title.Render(ui.Truncate("Token "+m.id, m.width)) + "\n" +
+			s.Muted.Render("Loading…")
+	}
+	t := m.token
+	status := t.Status(m.now())
+	items := []string{
+		s.Text.Render(t.ID),
+		s.Status(status).Render(string(status)),
+		s.Text.Render(string(t.Extension)),
+		s.Muted.Render("Permissions ") + s.Text.Render(permissionsText(t.Permissions)),
+		s.Text.Render(expiryText(t, status)),
+	}
+	return s.Title.Render(ui.Truncate(ui.OneLine(t.Name), m.width)) + "\n" +
+		flow(items, s.Muted.Render(" · "), m.width)
+}
+
+// permissionsText is "Full" for All Modules, else the count.
+func permissionsText(p store.Permissions) string {
+	if p.All {
+		return "Full"
+	}
+	return plural(len(p.Modules), "module", "modules")
+}
+
+// expiryText says when the key stops or stopped working.
+func expiryText(t store.Token, status store.Status) string {
+	switch {
+	case t.ExpiresAt == nil:
+		return "Never expires"
+	case status == store.StatusExpired:
+		return "Expired " + dates.Format(t.ExpiresAt)
+	}
+	return "Expires " + dates.Format(t.ExpiresAt)
+}
+
+// tabs draws the tab labels over an underline, heavy under the open tab,
+// so the open one shows without colour too.
+func (m details) tabs() string {
+	s := m.styles
+	var labels, lines strings.Builder
+	for t := range tabCount {
+		label := " " + t.String() + " "
+		w := lipgloss.Width(label)
+		if t == m.tab {
+			labels.WriteString(s.Title.Render(label))
+			lines.WriteString(s.Focused.Render(strings.Repeat("━", w)))
+		} else {
+			labels.WriteString(s.Muted.Render(label))
+			lines.WriteString(s.Blurred.Render(strings.Repeat("─", w)))
+		}
+		labels.WriteString(" ")
+		lines.WriteString(s.Blurred.Render("─"))
+	}
+	if rest := m.width - lipgloss.Width(lines.String()); rest > 0 {
+		lines.WriteString(s.Blurred.Render(strings.Repeat("─", rest)))
+	}
+	return ui.Truncate(labels.String(), m.width) + "\n" + ui.Truncate(lines.String(), m.width)
+}
+
+// stepTitle heads an edit or an expiry step in place of the tabs.
+func (m details) stepTitle(what, step string) string {
+	s := m.styles
+	return ui.Truncate(s.Label.Render(what)+s.Muted.Render(" · "+step), m.width)
+}
+
+// tabContent is the open tab's content for the viewport.
+func (m details) tabContent(w, h int) string {
+	if !m.loaded {
+		return ""
+	}
+	switch m.tab {
+	case tabStatistics:
+		return m.stats.view(m.styles, m.token, w, h, m.color)
+	case tabPermissions:
+		return permissionsView(m.styles, m.token.Permissions, w, h)
+	}
+	return m.generalView(w)
+}
