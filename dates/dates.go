@@ -3,6 +3,7 @@
 package dates
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -75,7 +76,7 @@ func ParseCustom(s string, now time.Time) (time.Time, error) {
 	var rest string
 	n, _ := fmt.Sscanf(s, "%2d/%2d/%4d %2d:%2d%s", &d, &mo, &y, &h, &mi, &rest)
 	if n != 5 || !shaped(s, Layout) {
-		return time.Time{}, customErr("use DD/MM/YYYY HH:MM, for example %s",
+		return time.Time{}, malformedErr("use DD/MM/YYYY HH:MM, for example %s",
 			now.AddDate(0, 1, 0).Local().Format(Layout))
 	}
 	return checkReal(y, mo, d, h, mi, s, now)
@@ -108,7 +109,7 @@ func Parse(s string, now time.Time) (*time.Time, error) {
 		t, err := ParseCustom(s, now)
 		return &t, err
 	}
-	return nil, customErr("%q is not an expiry; use never, 1d, 1w, 1m, 3m, 1y, "+
+	return nil, malformedErr("%q is not an expiry; use never, 1d, 1w, 1m, 3m, 1y, "+
 		"YYYY-MM-DD[THH:MM] or \"DD/MM/YYYY HH:MM\"", s)
 }
 
@@ -145,4 +146,21 @@ func checkReal(y, mo, d, h, mi int, typed string, now time.Time) (time.Time, err
 
 func customErr(format string, args ...any) error {
 	return &store.FieldError{Field: store.FieldExpiry, Msg: fmt.Sprintf(format, args...)}
+}
+
+// malformed marks an expiry typed in no known form, as opposed to a
+// well-formed date that breaks a rule; scripts treat the first as a usage
+// mistake.
+type malformed struct{ *store.FieldError }
+
+func (m malformed) Unwrap() error { return m.FieldError }
+
+func malformedErr(format string, args ...any) error {
+	return malformed{&store.FieldError{Field: store.FieldExpiry, Msg: fmt.Sprintf(format, args...)}}
+}
+
+// Malformed reports whether err says an expiry was typed in no known form.
+func Malformed(err error) bool {
+	var m malformed
+	return errors.As(err, &m)
 }

@@ -310,3 +310,16 @@ func TestParse(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestMalformedTellsFormFromRule(t *testing.T) {
+	now := time.Date(2030, 6, 1, 12, 0, 0, 0, time.Local)
+	for in, want := range map[string]bool{
+		"tomorrow": true, "2031-04-1x": true, "1/2/2031 10:00": true,
+		"2020-01-01": false, "31/02/2031 10:00": false, "2031-02-30T10:00": false,
+	} {
+		_, err := dates.Parse(in, now)
+		if err == nil || dates.Malformed(err) != want {
+			t.Errorf("Parse(%q) = %v; Malformed = %v, want %v", in, err, dates.Malformed(err), want)
+		}
+	}
+}

@@ -32,7 +32,8 @@ type Event struct {
 	Detail string
 }
 
-func record(ctx context.Context, tx *sql.Tx, id string, kind EventKind, at time.Time, detail string) error {
+func record(ctx context.Context, tx *sql.Tx, id string, kind EventKind, at time.Time,
+	detail string) error {
 	_, err := tx.ExecContext(ctx,
 		"INSERT INTO events (token_id, kind, at, detail) VALUES (?, ?, ?, ?)",
 		id, string(kind), at.Unix(), detail)

@@ -26,73 +26,84 @@ func (s *Store) Update(ctx context.Context, id string, e Edit) (Token, error) {
 			return Token{}, err
 		}
 	}
-	e = Edit{strings.TrimSpace(e.Name), strings.TrimSpace(e.ExternalID), strings.TrimSpace(e.Description)}
-	return s.change(ctx, id, "edit", func(tx *sql.Tx, t *Token, now time.Time) (EventKind, string, error) {
-		var changed []string
-		if t.Name != e.Name {
-			changed = append(changed, "name")
-		}
-		if t.ExternalID != e.ExternalID {
-			if err := checkExternalID(ctx, tx, e.ExternalID, t.ID); err != nil {
-				return "", "", err
+	e = Edit{
+		Name:        strings.TrimSpace(e.Name),
+		ExternalID:  strings.TrimSpace(e.ExternalID),
+		Description: strings.TrimSpace(e.Description),
+	}
+	return s.change(ctx, id, "edit",
+		func(tx *sql.Tx, t *Token, now time.Time) (EventKind, string, error) {
+			var changed []string
+			if t.Name != e.Name {
+				changed = append(changed, "name")
 			}
-			changed = append(changed, "external ID")
-		}
-		if t.Description != e.Description {
-			changed = append(changed, "description")
-		}
-		if len(changed) == 0 {
-			return "", "", nil
-		}
-		t.Name, t.ExternalID, t.Description = e.Name, e.ExternalID, e.Description
-		_, err := tx.ExecContext(ctx, `UPDATE tokens SET name = ?, external_id = ?,
+			if t.ExternalID != e.ExternalID {
+				if err := checkExternalID(ctx, tx, e.ExternalID, t.ID); err != nil {
+					return "", "", err
+				}
+				changed = append(changed, "external ID")
+			}
+			if t.Description != e.Description {
+				changed = append(changed, "description")
+			}
+			if len(changed) == 0 {
+				return "", "", nil
+			}
+			t.Name, t.ExternalID, t.Description = e.Name, e.ExternalID, e.Description
+			_, err := tx.ExecContext(ctx, `UPDATE tokens SET name = ?, external_id = ?,
 			description = ?, updated_at = ? WHERE id = ?`, t.Name, t.ExternalID, t.Description,
-			now.Unix(), t.ID)
-		return EventEdited, strings.Join(changed, ", "), err
-	})
+				now.Unix(), t.ID)
+			return EventEdited, strings.Join(changed, ", "), err
+		})
 }
 
 // SetPermissions replaces the modules a token may call.
 func (s *Store) SetPermissions(ctx context.Context, id string, p Permissions) (Token, error) {
-	return s.change(ctx, id, "set permissions of", func(tx *sql.Tx, t *Token, now time.Time) (EventKind, string, error) {
-		if err := ValidatePermissions(t.Extension, p); err != nil {
-			return "", "", err
-		}
-		p = p.normalized()
-		if p.All == t.Permissions.All && slices.Equal(p.Modules, t.Permissions.normalized().Modules) {
-			return "", "", nil
-		}
-		t.Permissions = p
-		_, err := tx.ExecContext(ctx, `UPDATE tokens SET all_modules = ?, modules = ?,
+	return s.change(ctx, id, "set permissions of",
+		func(tx *sql.Tx, t *Token, now time.Time) (EventKind, string, error) {
+			if err := ValidatePermissions(t.Extension, p); err != nil {
+				return "", "", err
+			}
+			p = p.normalized()
+			old := t.Permissions.normalized()
+			if p.All == old.All && slices.Equal(p.Modules, old.Modules) {
+				return "", "", nil
+			}
+			t.Permissions = p
+			_, err := tx.ExecContext(ctx, `UPDATE tokens SET all_modules = ?, modules = ?,
 			updated_at = ? WHERE id = ?`, p.All, modulesColumn(p), now.Unix(), t.ID)
-		return EventEdited, "permissions: " + p.Summary(), err
-	})
+			return EventEdited, "permissions: " + p.Summary(), err
+		})
 }
 
 // Disable switches a token off; its key is refused until Enable.
 func (s *Store) Disable(ctx context.Context, id string) (Token, error) {
-	return s.change(ctx, id, "disable", func(tx *sql.Tx, t *Token, now time.Time) (EventKind, string, error) {
-		if t.DisabledAt != nil {
-			return "", "", &StateError{t.ID, "is already disabled"}
-		}
-		t.DisabledAt = &now
-		_, err := tx.ExecContext(ctx, "UPDATE tokens SET disabled_at = ?, updated_at = ? WHERE id = ?",
-			now.Unix(), now.Unix(), t.ID)
-		return EventDisabled, "", err
-	})
+	return s.change(ctx, id, "disable",
+		func(tx *sql.Tx, t *Token, now time.Time) (EventKind, string, error) {
+			if t.DisabledAt != nil {
+				return "", "", &StateError{t.ID, "is already disabled"}
+			}
+			t.DisabledAt = &now
+			_, err := tx.ExecContext(ctx,
+				"UPDATE tokens SET disabled_at = ?, updated_at = ? WHERE id = ?",
+				now.Unix(), now.Unix(), t.ID)
+			return EventDisabled, "", err
+		})
 }
 
 // Enable switches a disabled token back on, with its key unchanged.
 func (s *Store) Enable(ctx context.Context, id string) (Token, error) {
-	return s.change(ctx, id, "enable", func(tx *sql.Tx, t *Token, now time.Time) (EventKind, string, error) {
-		if t.DisabledAt == nil {
-			return "", "", &StateError{t.ID, "is not disabled"}
-		}
-		t.DisabledAt = nil
-		_, err := tx.ExecContext(ctx, "UPDATE tokens SET disabled_at = NULL, updated_at = ? WHERE id = ?",
-			now.Unix(), t.ID)
-		return EventEnabled, "", err
-	})
+	return s.change(ctx, id, "enable",
+		func(tx *sql.Tx, t *Token, now time.Time) (EventKind, string, error) {
+			if t.DisabledAt == nil {
+				return "", "", &StateError{t.ID, "is not disabled"}
+			}
+			t.DisabledAt = nil
+			_, err := tx.ExecContext(ctx,
+				"UPDATE tokens SET disabled_at = NULL, updated_at = ? WHERE id = ?",
+				now.Unix(), t.ID)
+			return EventEnabled, "", err
+		})
 }
 
 // Rotate gives the token a new secret and expiry; every earlier secret,
@@ -123,36 +134,40 @@ func (s *Store) Renew(ctx context.Context, id string, expiresAt *time.Time) (Tok
 func (s *Store) newSecret(ctx context.Context, id, verb string, expiresAt *time.Time,
 	keep func(t *Token, next *time.Time) EventKind) (Token, error) {
 	expiresAt = truncated(expiresAt)
-	return s.change(ctx, id, verb, func(tx *sql.Tx, t *Token, now time.Time) (EventKind, string, error) {
-		if verb == "renew" && t.ExpiresAt == nil {
-			return "", "", &StateError{t.ID, "never expires, so there is nothing to renew; rotate it instead"}
-		}
-		if err := ValidateExpiry(expiresAt, now); err != nil {
-			return "", "", err
-		}
-		secret, err := newSecret()
-		if err != nil {
-			return "", "", err
-		}
-		kind := keep(t, expiresAt)
-		t.Secret, t.ExpiresAt = secret, expiresAt
-		_, err = tx.ExecContext(ctx, `UPDATE tokens SET secret = ?, expires_at = ?,
+	return s.change(ctx, id, verb,
+		func(tx *sql.Tx, t *Token, now time.Time) (EventKind, string, error) {
+			if verb == "renew" && t.ExpiresAt == nil {
+				return "", "", &StateError{t.ID,
+					"never expires, so there is nothing to renew; rotate it instead"}
+			}
+			if err := ValidateExpiry(expiresAt, now); err != nil {
+				return "", "", err
+			}
+			secret, err := newSecret()
+			if err != nil {
+				return "", "", err
+			}
+			kind := keep(t, expiresAt)
+			t.Secret, t.ExpiresAt = secret, expiresAt
+			_, err = tx.ExecContext(ctx, `UPDATE tokens SET secret = ?, expires_at = ?,
 			previous_secret = ?, previous_expires_at = ?, updated_at = ? WHERE id = ?`,
-			t.Secret.Reveal(), unixOrNil(t.ExpiresAt), t.PreviousSecret.Reveal(),
-			unixOrNil(t.PreviousExpiresAt), now.Unix(), t.ID)
-		return kind, "expires " + describeExpiry(t.ExpiresAt), err
-	})
+				t.Secret.Reveal(), unixOrNil(t.ExpiresAt), t.PreviousSecret.Reveal(),
+				unixOrNil(t.PreviousExpiresAt), now.Unix(), t.ID)
+			return kind, "expires " + describeExpiry(t.ExpiresAt), err
+		})
 }
 
 // Delete removes a token from lists and invalidates its key. The row, its
 // history and its counts stay, so nothing that happened is lost.
 func (s *Store) Delete(ctx context.Context, id string) (Token, error) {
-	return s.change(ctx, id, "delete", func(tx *sql.Tx, t *Token, now time.Time) (EventKind, string, error) {
-		t.DeletedAt = &now
-		_, err := tx.ExecContext(ctx, "UPDATE tokens SET deleted_at = ?, updated_at = ? WHERE id = ?",
-			now.Unix(), now.Unix(), t.ID)
-		return EventDeleted, "", err
-	})
+	return s.change(ctx, id, "delete",
+		func(tx *sql.Tx, t *Token, now time.Time) (EventKind, string, error) {
+			t.DeletedAt = &now
+			_, err := tx.ExecContext(ctx,
+				"UPDATE tokens SET deleted_at = ?, updated_at = ? WHERE id = ?",
+				now.Unix(), now.Unix(), t.ID)
+			return EventDeleted, "", err
+		})
 }
 
 // change loads a live token in a write transaction, lets apply modify it,

@@ -29,7 +29,8 @@ func (s *Store) List(ctx context.Context, o ListOptions) ([]Token, error) {
 	}
 	limit = min(limit, MaxPage)
 	rows, err := s.db.QueryContext(ctx, "SELECT "+tokenColumns+" FROM tokens WHERE "+where+
-		" ORDER BY created_at DESC, seq DESC LIMIT ? OFFSET ?", append(args, limit, max(o.Offset, 0))...)
+		" ORDER BY created_at DESC, seq DESC LIMIT ? OFFSET ?",
+		append(args, limit, max(o.Offset, 0))...)
 	if err != nil {
 		return nil, fmt.Errorf("list tokens: %w", err)
 	}

@@ -117,7 +117,8 @@ func (s *Store) setUp(ctx context.Context) error {
 		return notDatabase(err)
 	}
 	if appID != applicationID && (appID != 0 || tables > 0) {
-		return errors.New("it is an SQLite database of another program; choose another file with --db")
+		return errors.New(
+			"it is an SQLite database of another program; choose another file with --db")
 	}
 
 	if err := s.walMode(ctx); err != nil {

@@ -66,7 +66,8 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	if version > len(migrations) {
-		return fmt.Errorf("the database was written by a newer apitokens (schema %d, this one knows %d)",
+		return fmt.Errorf(
+			"the database was written by a newer apitokens (schema %d, this one knows %d)",
 			version, len(migrations))
 	}
 	for i := version; i < len(migrations); i++ {
@@ -74,10 +75,12 @@ func migrate(ctx context.Context, db *sql.DB) error {
 			return fmt.Errorf("migrate to schema %d: %w", i+1, err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {
+	setVersion := fmt.Sprintf("PRAGMA user_version = %d", len(migrations))
+	if _, err := tx.ExecContext(ctx, setVersion); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
+	setID := fmt.Sprintf("PRAGMA application_id = %d", applicationID)
+	if _, err := tx.ExecContext(ctx, setID); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -21,7 +21,8 @@ type Usage struct {
 
 // RecordUsage adds a batch of counts in one transaction, and moves each
 // token's last-used time forward to lastUsed[id] where that is later.
-func (s *Store) RecordUsage(ctx context.Context, counts []Usage, lastUsed map[string]time.Time) error {
+func (s *Store) RecordUsage(ctx context.Context, counts []Usage,
+	lastUsed map[string]time.Time) error {
 	if len(counts) == 0 && len(lastUsed) == 0 {
 		return nil
 	}
@@ -40,7 +41,8 @@ func (s *Store) RecordUsage(ctx context.Context, counts []Usage, lastUsed map[st
 		}
 		for id, at := range lastUsed {
 			_, err := tx.ExecContext(ctx, `UPDATE tokens SET last_used_at = ?
-				WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)`, at.Unix(), id, at.Unix())
+				WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)`,
+				at.Unix(), id, at.Unix())
 			if err != nil {
 				return fmt.Errorf("record last use of %s: %w", id, err)
 			}

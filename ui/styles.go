@@ -81,9 +81,11 @@ func DefaultStyles() Styles {
 		Selected: base.Bold(true).Foreground(colorAccent).Background(colorSelect),
 
 		TabActive: base.Bold(true).Foreground(colorAccent).
-			Border(lipgloss.NormalBorder(), false, false, true, false).BorderForeground(colorAccent),
+			Border(lipgloss.NormalBorder(), false, false, true, false).
+			BorderForeground(colorAccent),
 		TabInactive: base.Foreground(colorMuted).
-			Border(lipgloss.NormalBorder(), false, false, true, false).BorderForeground(colorBorder),
+			Border(lipgloss.NormalBorder(), false, false, true, false).
+			BorderForeground(colorBorder),
 
 		StepDone:    base.Foreground(colorGood),
 		StepCurrent: base.Bold(true).Foreground(colorAccent),

@@ -1,0 +1,197 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/apitokens/apitokens/dates"
+	"github.com/apitokens/apitokens/store"
+)
+
+func init() {
+	register((*app).listCommand)
+	register((*app).showCommand)
+	register((*app).historyCommand)
+}
+
+func (a *app) listCommand() *cobra.Command {
+	var filter, status string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List live tokens, newest first",
+		Example: `  apitokens list
+  apitokens list --status expiring --filter crm
+  apitokens list --json | jq -r '.[].id'`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts := store.ListOptions{Filter: filter, Limit: store.MaxPage}
+			if status != "" {
+				st, err := parseStatus(strings.ToLower(status))
+				if err != nil {
+					return err
+				}
+				opts.Status = st
+			}
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			now := st.Now()
+
+			// Page through the store so a huge table is never held at once.
+			var rows []tokenJSON
+			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			if !asJSON {
+				fmt.Fprintln(tw, "NAME\tID\tEXTENSION\tCREATED\tEXPIRES\tSTATUS")
+			}
+			for {
+				page, err := st.List(cmd.Context(), opts)
+				if err != nil {
+					return err
+				}
+				for _, t := range page {
+					if asJSON {
+						rows = append(rows, toJSON(t, now, false))
+						continue
+					}
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", cell(t.Name), t.ID, t.Extension,
+						dates.Format(&t.CreatedAt), dates.Format(t.ExpiresAt), t.Status(now))
+				}
+				if len(page) < opts.Limit {
+					break
+				}
+				opts.Offset += len(page)
+			}
+			if asJSON {
+				if rows == nil {
+					rows = []tokenJSON{}
+				}
+				return writeJSON(a.stdout, rows)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().StringVar(&filter, "filter", "", "part of a name, ID, external ID or extension")
+	cmd.Flags().StringVar(&status, "status", "",
+		"only tokens that are active, expiring, expired or disabled")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
+	return cmd
+}
+
+// cell keeps a table row on one line whatever the name holds.
+func cell(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:39]) + "…"
+	}
+	return s
+}
+
+func (a *app) showCommand() *cobra.Command {
+	var asJSON, reveal bool
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one token, deleted ones included",
+		Example: "  apitokens show SU-631-625-036\n" +
+			"  apitokens show SU-631-625-036 --reveal --json",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: a.completeIDs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			t, err := st.Get(cmd.Context(), args[0])
+			if err != nil {
+				return explain(err)
+			}
+			now := st.Now()
+			if asJSON {
+				return writeJSON(a.stdout, toJSON(t, now, reveal))
+			}
+			key := t.MaskedKey()
+			if reveal {
+				key = t.Key()
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			for _, row := range [][2]string{
+				{"Name", t.Name}, {"ID", t.ID}, {"Status", string(t.Status(now))},
+				{"API key", key},
+				{"Extension", string(t.Extension) + " — " + t.Extension.Description()},
+				{"Permissions", t.Permissions.Summary()},
+				{"External ID", orDash(t.ExternalID)},
+				{"Expires", dates.Format(t.ExpiresAt)},
+				{"Created", dates.Format(&t.CreatedAt)},
+				{"Updated", dates.Format(&t.UpdatedAt)},
+				{"Last used", lastUsed(t)},
+			} {
+				fmt.Fprintf(tw, "%s\t%s\n", row[0], row[1])
+			}
+			fmt.Fprintf(tw, "Description\t%s\n", strings.ReplaceAll(t.Description, "\n", "\n\t"))
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&reveal, "reveal", false, "print the whole API key")
+	return cmd
+}
+
+func lastUsed(t store.Token) string { return lastUsedAt(t.LastUsedAt) }
+
+func lastUsedAt(at *time.Time) string {
+	if at == nil {
+		return "never"
+	}
+	return dates.Format(at)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func (a *app) historyCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:               "history ID",
+		Short:             "Show a token's changes, oldest first",
+		Example:           "  apitokens history SU-631-625-036",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: a.completeIDs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			events, err := st.Events(cmd.Context(), args[0])
+			if err != nil {
+				return explain(err)
+			}
+			if asJSON {
+				out := make([]eventJSON, 0, len(events))
+				for _, e := range events {
+					out = append(out, eventJSON{string(e.Kind), *rfc3339(&e.At), e.Detail})
+				}
+				return writeJSON(a.stdout, out)
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "WHEN\tCHANGE\tDETAIL")
+			for _, e := range events {
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", dates.Format(&e.At), e.Kind, e.Detail)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
+	return cmd
+}
