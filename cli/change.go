@@ -66,7 +66,7 @@ func (a *app) done(cmd *cobra.Command, st *store.Store, t store.Token, withKey b
 }
 
 func jsonFlag(cmd *cobra.Command) *cobra.Command {
-	cmd.Flags().Bool("json", false, "print the token as JSON")
+	cmd.Flags().Bool("json", false, "print JSON")
 	return cmd
 }
 

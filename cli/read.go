@@ -94,26 +94,16 @@ func cell(s string) string {
 }
 
 func (a *app) showCommand() *cobra.Command {
-	var asJSON, reveal bool
-	cmd := &cobra.Command{
-		Use:   "show ID",
-		Short: "Show one token, deleted ones included",
-		Example: "  apitokens show SU-631-625-036\n" +
-			"  apitokens show SU-631-625-036 --reveal --json",
-		Args:              cobra.ExactArgs(1),
-		ValidArgsFunction: a.completeIDs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore()
+	cmd := a.idCommand("show", "Show one token, deleted ones included",
+		"  apitokens show SU-631-625-036\n  apitokens show SU-631-625-036 --reveal --json",
+		func(cmd *cobra.Command, st *store.Store, id string) error {
+			t, err := st.Get(cmd.Context(), id)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			t, err := st.Get(cmd.Context(), args[0])
-			if err != nil {
-				return explain(err)
-			}
 			now := st.Now()
-			if asJSON {
+			reveal, _ := cmd.Flags().GetBool("reveal")
+			if asJSON, _ := cmd.Flags().GetBool("json"); asJSON {
 				return writeJSON(a.stdout, toJSON(t, now, reveal))
 			}
 			key := t.MaskedKey()
@@ -136,11 +126,9 @@ func (a *app) showCommand() *cobra.Command {
 			}
 			fmt.Fprintf(tw, "Description\t%s\n", strings.ReplaceAll(t.Description, "\n", "\n\t"))
 			return tw.Flush()
-		},
-	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.Flags().BoolVar(&reveal, "reveal", false, "print the whole API key")
-	return cmd
+		})
+	cmd.Flags().BoolP("reveal", "r", false, "print the whole API key")
+	return jsonFlag(cmd)
 }
 
 func lastUsed(t store.Token) string { return lastUsedAt(t.LastUsedAt) }
@@ -160,24 +148,14 @@ func orDash(s string) string {
 }
 
 func (a *app) historyCommand() *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:               "history ID",
-		Short:             "Show a token's changes, oldest first",
-		Example:           "  apitokens history SU-631-625-036",
-		Args:              cobra.ExactArgs(1),
-		ValidArgsFunction: a.completeIDs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore()
+	return jsonFlag(a.idCommand("history", "Show a token's changes, oldest first",
+		"  apitokens history SU-631-625-036\n  apitokens history SU-631-625-036 --json",
+		func(cmd *cobra.Command, st *store.Store, id string) error {
+			events, err := st.Events(cmd.Context(), id)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			events, err := st.Events(cmd.Context(), args[0])
-			if err != nil {
-				return explain(err)
-			}
-			if asJSON {
+			if asJSON, _ := cmd.Flags().GetBool("json"); asJSON {
 				out := make([]eventJSON, 0, len(events))
 				for _, e := range events {
 					out = append(out, eventJSON{string(e.Kind), *rfc3339(&e.At), e.Detail})
@@ -190,8 +168,5 @@ func (a *app) historyCommand() *cobra.Command {
 				fmt.Fprintf(tw, "%s\t%s\t%s\n", dates.Format(&e.At), e.Kind, e.Detail)
 			}
 			return tw.Flush()
-		},
-	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
-	return cmd
+		}))
 }
