@@ -32,7 +32,7 @@ func (a *app) idCommand(use, short, example string,
 		Use:               use + " ID",
 		Short:             short,
 		Example:           example,
-		Args:              cobra.ExactArgs(1),
+		Args:              oneID,
 		ValidArgsFunction: a.completeIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.openStore()
@@ -166,6 +166,9 @@ func (a *app) newKeyCommand(use, short string,
 ) *cobra.Command {
 	cmd := a.idCommand(use, short, fmt.Sprintf("  apitokens %s SU-631-625-036 --expires 3m", use),
 		func(cmd *cobra.Command, st *store.Store, id string) error {
+			if err := required(cmd, "expires", expiresHelp); err != nil {
+				return err
+			}
 			raw, _ := cmd.Flags().GetString("expires")
 			expires, err := parseExpires(raw, st.Now())
 			if err != nil {
@@ -178,7 +181,6 @@ func (a *app) newKeyCommand(use, short string,
 			return a.done(cmd, st, t, true, t.Key())
 		})
 	cmd.Flags().String("expires", "", expiresHelp+" (required)")
-	cmd.MarkFlagRequired("expires")
 	cmd.Long = short + ".\nIt prints the new API key, the only output, so a script can capture it."
 	return jsonFlag(cmd)
 }
@@ -214,7 +216,10 @@ func (a *app) confirm(question string) error {
 		return usagef("stdin is not a terminal; pass --yes to confirm")
 	}
 	fmt.Fprint(a.stderr, question)
-	answer, _ := bufio.NewReader(f).ReadString('\n')
+	answer, err := bufio.NewReader(f).ReadString('\n')
+	if err != nil {
+		fmt.Fprintln(a.stderr) // end the prompt's line after ctrl+d
+	}
 	if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
 		return fmt.Errorf("not deleted")
 	}

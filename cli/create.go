@@ -30,6 +30,12 @@ Reports module alone.`,
   KEY=$(apitokens create --name Reports --description "BI" --extension reports --expires 1y)`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := required(cmd, "name", "what the token is for, 1 to 128 characters"); err != nil {
+				return err
+			}
+			if err := required(cmd, "description", "who uses the token and why"); err != nil {
+				return err
+			}
 			ext, ok := store.ParseExtension(d.extension)
 			if !ok {
 				return usagef(
@@ -77,7 +83,5 @@ Reports module alone.`,
 	f.StringVar(&d.expires, "expires", "never", expiresHelp)
 	f.BoolVar(&d.json, "json", false, "print the whole token, key included, as JSON")
 	addPermissionFlags(cmd)
-	cmd.MarkFlagRequired("name")
-	cmd.MarkFlagRequired("description")
 	return cmd
 }

@@ -69,6 +69,9 @@ func moduleList() string {
 func permissionsFlags(cmd *cobra.Command) (p store.Permissions, set bool, err error) {
 	all, _ := cmd.Flags().GetBool("all-modules")
 	mods, _ := cmd.Flags().GetString("modules")
+	if all && cmd.Flags().Changed("modules") {
+		return p, false, usagef("use either --modules or --all-modules, not both")
+	}
 	if all {
 		return store.Permissions{All: true}, true, nil
 	}
@@ -82,7 +85,6 @@ func permissionsFlags(cmd *cobra.Command) (p store.Permissions, set bool, err er
 func addPermissionFlags(cmd *cobra.Command) {
 	cmd.Flags().String("modules", "", "comma-separated modules: "+moduleList())
 	cmd.Flags().Bool("all-modules", false, "grant every module, including modules added later")
-	cmd.MarkFlagsMutuallyExclusive("modules", "all-modules")
 }
 
 // completeIDs offers the IDs of live tokens for shell completion.
@@ -107,4 +109,21 @@ func (a *app) completeIDs(cmd *cobra.Command, args []string,
 		}
 	}
 	return ids, cobra.ShellCompDirectiveNoFileComp
+}
+
+// oneID accepts exactly one argument and says what it should be.
+func oneID(cmd *cobra.Command, args []string) error {
+	if len(args) != 1 {
+		return usagef("%s takes one token ID, such as SU-631-625-036; "+
+			"`apitokens list` shows them", cmd.Name())
+	}
+	return nil
+}
+
+// required refuses a missing flag with what to give.
+func required(cmd *cobra.Command, flag, what string) error {
+	if !cmd.Flags().Changed(flag) {
+		return usagef("--%s is required: %s", flag, what)
+	}
+	return nil
 }

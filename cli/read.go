@@ -165,7 +165,7 @@ func (a *app) historyCommand() *cobra.Command {
 			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "WHEN\tCHANGE\tDETAIL")
 			for _, e := range events {
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", dates.Format(&e.At), e.Kind, e.Detail)
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", dates.Format(&e.At), e.Kind, dates.EventDetail(e))
 			}
 			return tw.Flush()
 		}))

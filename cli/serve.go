@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -39,6 +40,9 @@ stops on SIGINT or SIGTERM.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts := gateway.Options{}
+			if err := checkAddr(addr); err != nil {
+				return err
+			}
 			if upstream != "" {
 				u, err := url.Parse(upstream)
 				if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -83,4 +87,19 @@ stops on SIGINT or SIGTERM.`,
 	f.StringVar(&addr, "addr", "127.0.0.1:8484", "address to listen on, host:port")
 	f.StringVar(&upstream, "upstream", "", "forward allowed requests to this URL")
 	return cmd
+}
+
+// checkAddr refuses an address with no host or a bad port before listening:
+// an empty host would listen on every interface, which nobody asks for by
+// leaving a value out.
+func checkAddr(addr string) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil || host == "" {
+		return usagef("--addr %q: give host:port, such as 127.0.0.1:8484 "+
+			"(0.0.0.0:8484 to listen on every interface)", addr)
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return usagef("--addr %q: the port must be a number from 0 to 65535", addr)
+	}
+	return nil
 }

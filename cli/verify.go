@@ -22,7 +22,12 @@ accepted; 1 means refused, with the reason on stderr. Pass - to read the key
 from stdin, which keeps it out of the process list.`,
 		Example: "  apitokens verify SU-631-625-036:3f1c…\n" +
 			"  printf %s \"$KEY\" | apitokens verify -",
-		Args: cobra.ExactArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("verify takes one API key, ID:secret, or - to read it from stdin")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			key := args[0]
 			if key == "-" {
@@ -41,7 +46,7 @@ from stdin, which keeps it out of the process list.`,
 			t, err := st.Verify(cmd.Context(), key, st.Now())
 			var refused *store.RefusedError
 			if errors.As(err, &refused) {
-				return fmt.Errorf("refused: %s", refused.Reason)
+				return fmt.Errorf("refused: %s%s", refused.Reason, advice[refused.Reason])
 			}
 			if err != nil {
 				return err
@@ -51,4 +56,15 @@ from stdin, which keeps it out of the process list.`,
 			return err
 		},
 	}
+}
+
+// advice says what the owner of a refused key can do about it.
+var advice = map[store.Refusal]string{
+	store.RefusedMalformed: "; a key is ID:secret, such as SU-631-625-036:<40 hex digits>",
+	store.RefusedUnknown:   "; no token has this ID in this database (see --db)",
+	store.RefusedExpired:   "; renew or rotate the token for a new key",
+	store.RefusedDisabled:  "; `apitokens enable ID` switches it back on",
+	store.RefusedDeleted:   "; deleted tokens stay deleted: create a new one",
+	store.RefusedWrongSecret: "; the token was rotated or the key mistyped: " +
+		"`apitokens show ID --reveal` prints the current key",
 }

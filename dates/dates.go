@@ -164,3 +164,20 @@ func Malformed(err error) bool {
 	var m malformed
 	return errors.As(err, &m)
 }
+
+// EventDetail is an event's detail as people read it. Rotations and
+// renewals record the new expiry in UTC for machines; people read it in
+// local time like every other date.
+func EventDetail(e store.Event) string {
+	at, ok := strings.CutPrefix(e.Detail, "expires ")
+	if !ok {
+		return e.Detail
+	}
+	if at == "never" {
+		return "never expires"
+	}
+	if t, err := time.Parse(time.RFC3339, at); err == nil {
+		return "expires " + Format(&t)
+	}
+	return e.Detail
+}

@@ -323,3 +323,17 @@ func TestMalformedTellsFormFromRule(t *testing.T) {
 		}
 	}
 }
+
+func TestEventDetailShowsLocalTime(t *testing.T) {
+	at := time.Date(2031, 4, 1, 10, 0, 0, 0, time.UTC)
+	for detail, want := range map[string]string{
+		"expires " + at.Format(time.RFC3339): "expires " + dates.Format(&at),
+		"expires never":                      "never expires",
+		"name, description":                  "name, description",
+		"expires soon":                       "expires soon",
+	} {
+		if got := dates.EventDetail(store.Event{Detail: detail}); got != want {
+			t.Errorf("EventDetail(%q) = %q, want %q", detail, got, want)
+		}
+	}
+}

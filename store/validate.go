@@ -3,6 +3,7 @@ package store
 import (
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -22,7 +23,7 @@ func ValidateName(s string) error {
 	case n > MaxName:
 		return fieldErr(FieldName, "must be at most %d characters (it has %d)", MaxName, n)
 	}
-	return nil
+	return checkPrintable(FieldName, s, false)
 }
 
 // ValidateExternalID checks the optional external ID's length; uniqueness
@@ -32,7 +33,7 @@ func ValidateExternalID(s string) error {
 		return fieldErr(FieldExternalID, "must be at most %d characters (it has %d)",
 			MaxExternalID, n)
 	}
-	return nil
+	return checkPrintable(FieldExternalID, s, false)
 }
 
 // ValidateDescription checks a description as typed; line breaks are kept.
@@ -45,7 +46,29 @@ func ValidateDescription(s string) error {
 		return fieldErr(FieldDescription, "must be at most %d characters (it has %d)",
 			MaxDescription, n)
 	}
+	return checkPrintable(FieldDescription, s, true)
+}
+
+// checkPrintable refuses control characters and bidirectional overrides:
+// stored text is printed by terminals and scripts, where an escape
+// sequence could recolour or rewrite the screen and an override could make
+// a name read as something else. Only a description may break lines.
+func checkPrintable(field, s string, lineBreaks bool) error {
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case r == '\n' && lineBreaks:
+		case r == '\t':
+			return fieldErr(field, "must not contain tabs")
+		case unicode.IsControl(r) || isBidiControl(r):
+			return fieldErr(field, "must not contain control characters (%U)", r)
+		}
+	}
 	return nil
+}
+
+func isBidiControl(r rune) bool {
+	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) ||
+		r == 0x200E || r == 0x200F || r == 0x061C
 }
 
 // ValidateExpiry checks a chosen expiry; nil means the token never expires.

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -349,5 +350,40 @@ func TestValidatePermissions(t *testing.T) {
 		if got := fieldOf(t, err); got != tc.want {
 			t.Errorf("%s %+v: refused field %q (%v), want %q", tc.ext, tc.p, got, err, tc.want)
 		}
+	}
+}
+
+// TestValidateRefusesControlCharacters keeps escape sequences and bidi
+// overrides out of text that terminals and scripts print back.
+func TestValidateRefusesControlCharacters(t *testing.T) {
+	tests := []struct {
+		name     string
+		validate func(string) error
+		in       string
+		ok       bool
+	}{
+		{"name with escape", store.ValidateName, "\x1b[31mred\x1b[0m", false},
+		{"name with a line break", store.ValidateName, "two\nlines", false},
+		{"name with a tab", store.ValidateName, "a\tb", false},
+		{"name with a bidi override", store.ValidateName, "abc\u202Efed", false},
+		{"name with an emoji joiner", store.ValidateName, "team 👩\u200D💻", true},
+		{"name with CJK", store.ValidateName, "令牌", true},
+		{"external ID with a bell", store.ValidateExternalID, "x\x07", false},
+		{"description with line breaks", store.ValidateDescription, "one\ntwo", true},
+		{"description with a carriage return", store.ValidateDescription, "one\r\ntwo", false},
+		{"description with SOH", store.ValidateDescription, "a\x01b", false},
+		{"description with DEL", store.ValidateDescription, "a\x7fb", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.validate(tc.in)
+			if tc.ok != (err == nil) {
+				t.Fatalf("validate(%q) = %v, want ok=%v", tc.in, err, tc.ok)
+			}
+			var fe *store.FieldError
+			if err != nil && !errors.As(err, &fe) {
+				t.Errorf("%v is not a *FieldError", err)
+			}
+		})
 	}
 }

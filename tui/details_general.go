@@ -2,7 +2,6 @@ package tui
 
 import (
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -94,16 +93,7 @@ func eventText(e store.Event) string {
 	if kind != "" {
 		kind = strings.ToUpper(kind[:1]) + kind[1:]
 	}
-	detail := e.Detail
-	// Rotations and renewals record the new expiry in UTC for machines;
-	// people read it in local time like every other date.
-	if at, ok := strings.CutPrefix(detail, "expires "); ok {
-		if at == "never" {
-			detail = "never expires"
-		} else if t, err := time.Parse(time.RFC3339, at); err == nil {
-			detail = "expires " + dates.Format(&t)
-		}
-	}
+	detail := dates.EventDetail(e)
 	if detail == "" {
 		return kind
 	}
