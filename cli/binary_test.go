@@ -159,6 +159,7 @@ func TestBadInputExitCodes(t *testing.T) {
 		{"missing name", []string{"create", "--description", "d"}, 2, "name"},
 		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
 		{"unknown flag", []string{"list", "--bogus"}, 2, "unknown flag"},
+		{"empty database path", []string{"list", "--db", ""}, 2, "--db needs a file path"},
 		{"missing ID", []string{"show"}, 2, "takes one token ID"},
 		{"two IDs", []string{"disable", "SU-000-000-000", "SU-000-000-001"}, 2, "takes one token ID"},
 		{"both module flags", []string{"create", "--name", "a", "--description", "d",

@@ -80,6 +80,12 @@ $XDG_DATA_HOME/apitokens/apitokens.db, else ~/.local/share/apitokens/apitokens.d
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.runTUI(cmd.Context())
 		},
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Flags().Changed("db") && strings.TrimSpace(a.dbFlag) == "" {
+				return usagef("--db needs a file path")
+			}
+			return nil
+		},
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}

@@ -9,15 +9,19 @@ import (
 	"time"
 )
 
-// Edit holds the fields of a token a user may change after creating it.
+// Edit holds what a user may change after creating a token.
 type Edit struct {
 	Name        string
 	ExternalID  string
 	Description string
+	// Permissions, when not nil, replaces the token's permissions in the
+	// same transaction, so an edit of both lands whole or not at all.
+	Permissions *Permissions
 }
 
-// Update changes name, external ID and description. The history records
-// which of them changed; an edit that changes nothing records nothing.
+// Update changes name, external ID, description and, when given,
+// permissions. The history records one edit naming what changed; an edit
+// that changes nothing records nothing.
 func (s *Store) Update(ctx context.Context, id string, e Edit) (Token, error) {
 	for _, err := range []error{
 		ValidateName(e.Name), ValidateExternalID(e.ExternalID), ValidateDescription(e.Description),
@@ -26,11 +30,9 @@ func (s *Store) Update(ctx context.Context, id string, e Edit) (Token, error) {
 			return Token{}, err
 		}
 	}
-	e = Edit{
-		Name:        strings.TrimSpace(e.Name),
-		ExternalID:  strings.TrimSpace(e.ExternalID),
-		Description: strings.TrimSpace(e.Description),
-	}
+	e.Name = strings.TrimSpace(e.Name)
+	e.ExternalID = strings.TrimSpace(e.ExternalID)
+	e.Description = strings.TrimSpace(e.Description)
 	return s.change(ctx, id, "edit",
 		func(tx *sql.Tx, t *Token, now time.Time) (EventKind, string, error) {
 			var changed []string
@@ -45,6 +47,15 @@ func (s *Store) Update(ctx context.Context, id string, e Edit) (Token, error) {
 			}
 			if t.Description != e.Description {
 				changed = append(changed, "description")
+			}
+			if e.Permissions != nil {
+				what, err := setPermissions(ctx, tx, t, *e.Permissions, now)
+				if err != nil {
+					return "", "", err
+				}
+				if what != "" {
+					changed = append(changed, what)
+				}
 			}
 			if len(changed) == 0 {
 				return "", "", nil
@@ -61,19 +72,30 @@ func (s *Store) Update(ctx context.Context, id string, e Edit) (Token, error) {
 func (s *Store) SetPermissions(ctx context.Context, id string, p Permissions) (Token, error) {
 	return s.change(ctx, id, "set permissions of",
 		func(tx *sql.Tx, t *Token, now time.Time) (EventKind, string, error) {
-			if err := ValidatePermissions(t.Extension, p); err != nil {
+			what, err := setPermissions(ctx, tx, t, p, now)
+			if err != nil || what == "" {
 				return "", "", err
 			}
-			p = p.normalized()
-			old := t.Permissions.normalized()
-			if p.All == old.All && slices.Equal(p.Modules, old.Modules) {
-				return "", "", nil
-			}
-			t.Permissions = p
-			_, err := tx.ExecContext(ctx, `UPDATE tokens SET all_modules = ?, modules = ?,
-			updated_at = ? WHERE id = ?`, p.All, modulesColumn(p), now.Unix(), t.ID)
-			return EventEdited, "permissions: " + p.Summary(), err
+			return EventEdited, what, nil
 		})
+}
+
+// setPermissions writes p to t inside tx and says what changed, or ""
+// when p is what the token already has.
+func setPermissions(ctx context.Context, tx *sql.Tx, t *Token, p Permissions,
+	now time.Time) (string, error) {
+	if err := ValidatePermissions(t.Extension, p); err != nil {
+		return "", err
+	}
+	p = p.normalized()
+	old := t.Permissions.normalized()
+	if p.All == old.All && slices.Equal(p.Modules, old.Modules) {
+		return "", nil
+	}
+	t.Permissions = p
+	_, err := tx.ExecContext(ctx, `UPDATE tokens SET all_modules = ?, modules = ?,
+		updated_at = ? WHERE id = ?`, p.All, modulesColumn(p), now.Unix(), t.ID)
+	return "permissions: " + p.Summary(), err
 }
 
 // Disable switches a token off; its key is refused until Enable.

@@ -551,7 +551,8 @@ func TestUpdate(t *testing.T) {
 				ExternalID:  strings.TrimSpace(tc.edit.ExternalID),
 				Description: strings.TrimSpace(tc.edit.Description),
 			}
-			if (store.Edit{stored.Name, stored.ExternalID, stored.Description}) != want {
+			if (store.Edit{Name: stored.Name, ExternalID: stored.ExternalID,
+				Description: stored.Description}) != want {
 				t.Errorf("stored %q/%q/%q, want %+v",
 					stored.Name, stored.ExternalID, stored.Description, want)
 			}

@@ -107,12 +107,17 @@ func prepareFile(path string) error {
 // setUp refuses a database of another program before anything is written,
 // then switches on WAL (persistent in the file) and migrates the schema.
 func (s *Store) setUp(ctx context.Context) error {
-	// One statement reads both from one snapshot: read apart, another
+	// One statement reads all from one snapshot: read apart, another
 	// process migrating a new file in between would make it look foreign.
-	var appID, tables int
+	var (
+		appID, tables, version int
+		mode                   string
+	)
 	err := s.db.QueryRowContext(ctx, `SELECT
 		(SELECT application_id FROM pragma_application_id),
-		(SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%')`).Scan(&appID, &tables)
+		(SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'),
+		(SELECT user_version FROM pragma_user_version),
+		(SELECT journal_mode FROM pragma_journal_mode)`).Scan(&appID, &tables, &version, &mode)
 	if err != nil {
 		return notDatabase(err)
 	}
@@ -121,11 +126,17 @@ func (s *Store) setUp(ctx context.Context) error {
 			"it is an SQLite database of another program; choose another file with --db")
 	}
 
-	if err := s.walMode(ctx); err != nil {
-		return err
+	// A database already set up needs no write lock to open, so a reader
+	// starts at once even while another process holds a write transaction.
+	if mode != "wal" {
+		if err := s.walMode(ctx); err != nil {
+			return err
+		}
 	}
-	if err := migrate(ctx, s.db); err != nil {
-		return err
+	if appID != applicationID || version != len(migrations) {
+		if err := migrate(ctx, s.db); err != nil {
+			return err
+		}
 	}
 	return os.Chmod(s.path, 0o600)
 }

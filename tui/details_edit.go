@@ -92,15 +92,14 @@ type savedMsg struct {
 	err   error
 }
 
-// save writes the edit: name, external ID and description, then the
-// permissions. Both steps keep what was typed until the save succeeds.
+// save writes the edit, name, external ID, description and permissions, in
+// one transaction. Both steps keep what was typed until the save succeeds.
 func (m details) save() (details, tea.Cmd) {
 	v := m.general.Values()
 	edit := store.Edit{Name: v.Name, ExternalID: v.ExternalID, Description: v.Description}
-	var grant *store.Permissions
 	if m.token.Extension.AsksForModules() {
 		p := m.perms.Value()
-		grant = &p
+		edit.Permissions = &p
 	}
 
 	m.saving = true
@@ -109,12 +108,11 @@ func (m details) save() (details, tea.Cmd) {
 	return m, func() tea.Msg {
 		t, err := st.Update(ctx, id, edit)
 		if err != nil {
-			return savedMsg{id: id, stage: wizard.StepGeneral, err: err}
-		}
-		if grant != nil {
-			if t, err = st.SetPermissions(ctx, id, *grant); err != nil {
-				return savedMsg{id: id, stage: wizard.StepPermissions, err: err}
+			stage := wizard.StepGeneral
+			if fieldOf(err) == store.FieldPermissions {
+				stage = wizard.StepPermissions
 			}
+			return savedMsg{id: id, stage: stage, err: err}
 		}
 		return savedMsg{id: id, token: t}
 	}
