@@ -1,11 +1,10 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
-	"text/tabwriter"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/apitokens/apitokens/dates"
@@ -46,10 +45,8 @@ func (a *app) listCommand() *cobra.Command {
 
 			// Page through the store so a huge table is never held at once.
 			var rows []tokenJSON
-			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-			if !asJSON {
-				fmt.Fprintln(tw, "NAME\tID\tEXTENSION\tCREATED\tEXPIRES\tSTATUS")
-			}
+			tw := &table{}
+			tw.add("NAME", "ID", "EXTENSION", "CREATED", "EXPIRES", "STATUS")
 			for {
 				page, err := st.List(cmd.Context(), opts)
 				if err != nil {
@@ -60,8 +57,8 @@ func (a *app) listCommand() *cobra.Command {
 						rows = append(rows, toJSON(t, now, false))
 						continue
 					}
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", cell(t.Name), t.ID, t.Extension,
-						dates.Format(&t.CreatedAt), dates.Format(t.ExpiresAt), t.Status(now))
+					tw.add(cell(t.Name), t.ID, string(t.Extension),
+						dates.Format(&t.CreatedAt), dates.Format(t.ExpiresAt), string(t.Status(now)))
 				}
 				if len(page) < opts.Limit {
 					break
@@ -74,7 +71,7 @@ func (a *app) listCommand() *cobra.Command {
 				}
 				return writeJSON(a.stdout, rows)
 			}
-			return tw.Flush()
+			return tw.write(a.stdout)
 		},
 	}
 	cmd.Flags().StringVar(&filter, "filter", "", "part of a name, ID, external ID or extension")
@@ -86,11 +83,7 @@ func (a *app) listCommand() *cobra.Command {
 
 // cell keeps a table row on one line whatever the name holds.
 func cell(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:39]) + "…"
-	}
-	return s
+	return ansi.Truncate(strings.Join(strings.Fields(s), " "), 40, "…")
 }
 
 func (a *app) showCommand() *cobra.Command {
@@ -110,7 +103,7 @@ func (a *app) showCommand() *cobra.Command {
 			if reveal {
 				key = t.Key()
 			}
-			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			tw := &table{}
 			for _, row := range [][2]string{
 				{"Name", t.Name}, {"ID", t.ID}, {"Status", string(t.Status(now))},
 				{"API key", key},
@@ -122,10 +115,16 @@ func (a *app) showCommand() *cobra.Command {
 				{"Updated", dates.Format(&t.UpdatedAt)},
 				{"Last used", lastUsed(t)},
 			} {
-				fmt.Fprintf(tw, "%s\t%s\n", row[0], row[1])
+				tw.add(row[0], row[1])
 			}
-			fmt.Fprintf(tw, "Description\t%s\n", strings.ReplaceAll(t.Description, "\n", "\n\t"))
-			return tw.Flush()
+			for i, line := range strings.Split(t.Description, "\n") {
+				label := ""
+				if i == 0 {
+					label = "Description"
+				}
+				tw.add(label, line)
+			}
+			return tw.write(a.stdout)
 		})
 	cmd.Flags().BoolP("reveal", "r", false, "print the whole API key")
 	return jsonFlag(cmd)
@@ -162,11 +161,11 @@ func (a *app) historyCommand() *cobra.Command {
 				}
 				return writeJSON(a.stdout, out)
 			}
-			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "WHEN\tCHANGE\tDETAIL")
+			tw := &table{}
+			tw.add("WHEN", "CHANGE", "DETAIL")
 			for _, e := range events {
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", dates.Format(&e.At), e.Kind, dates.EventDetail(e))
+				tw.add(dates.Format(&e.At), string(e.Kind), dates.EventDetail(e))
 			}
-			return tw.Flush()
+			return tw.write(a.stdout)
 		}))
 }

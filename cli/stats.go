@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -52,8 +51,8 @@ func (a *app) statsCommand() *cobra.Command {
 				}
 				return writeJSON(a.stdout, out)
 			}
-			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-			fmt.Fprintln(tw, "CLASS\tLAST 30 DAYS\tSINCE TRACKING\t")
+			tw := &table{alignRight: map[int]bool{1: true, 2: true}}
+			tw.add("CLASS", "LAST 30 DAYS", "SINCE TRACKING")
 			for _, row := range []struct {
 				class       string
 				window, all int64
@@ -63,9 +62,9 @@ func (a *app) statsCommand() *cobra.Command {
 				{"4xx", r.Window.ClientError, r.Total.ClientError},
 				{"5xx", r.Window.ServerError, r.Total.ServerError},
 			} {
-				fmt.Fprintf(tw, "%s\t%d\t%d\t\n", row.class, row.window, row.all)
+				tw.add(row.class, fmt.Sprint(row.window), fmt.Sprint(row.all))
 			}
-			if err := tw.Flush(); err != nil {
+			if err := tw.write(a.stdout); err != nil {
 				return err
 			}
 			_, err = fmt.Fprintf(a.stdout, "Last used: %s\n", lastUsedAt(r.LastUsed))
