@@ -4,6 +4,17 @@
 // empty JSON list) and counts every answer given to a request that names an
 // existing token.
 //
+// Errors are JSON (see problem), the gateway's refusals all counted for
+// the token the request names. Paths that some server behind the gateway
+// could read as leaving their module are refused with 400 bad_path before
+// the key is judged: "." and ".." segments, backslashes, control characters
+// and invalid UTF-8, in the client's encoding or one level more; see
+// badPath. So is "OPTIONS *", which net/http would otherwise answer itself.
+// A header over MaxHeaderBytes gets a JSON 431. One so large that net/http
+// stops reading it gets net/http's own 431 in plain text, uncounted, since
+// its key was never read; so does a request net/http cannot parse, with a
+// plain-text 400.
+//
 // Tokens are kept in memory, never read per request; Watch notices changes
 // made by any process within Refresh. Counts are buffered by a
 // stats.Counter and written at least once a second, and once more when

@@ -8,11 +8,12 @@ import (
 	"github.com/apitokens/apitokens/store"
 )
 
-// ServeHTTP answers one request: 400 for a path with "..", 401 for a key
-// that opens nothing, 404 for an unknown module, 301 to the module's path
-// with its slash, 403 for a module the token lacks, else the upstream's
-// answer or an empty JSON list. Every answer to a request that names an
-// existing token is counted, refusals included.
+// ServeHTTP answers one request: 431 for a header over MaxHeaderBytes, 400
+// for a path that could leave its module (see badPath), 401 for a key that
+// opens nothing, 404 for an unknown module, 301 to the module's path with
+// its slash, 403 for a module the token lacks, else the upstream's answer
+// or an empty JSON list. Every answer to a request that names an existing
+// token is counted, refusals included.
 func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	g.inflight.Add(1)
 	defer g.inflight.Done()
@@ -31,7 +32,11 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
-	if hasDotDot(r.URL.Path) {
+	if headerSize(r) > MaxHeaderBytes {
+		writeProblem(w, problemHeaderTooLarge)
+		return
+	}
+	if badPath(r.URL.Path) {
 		writeProblem(w, problemBadPath)
 		return
 	}
@@ -116,15 +121,20 @@ func apiKey(h http.Header) (key string, present bool) {
 	return strings.TrimSpace(rest), true
 }
 
-// hasDotDot reports a ".." segment in the decoded path, which would let a
-// request climb out of its module at the upstream.
-func hasDotDot(path string) bool {
-	for seg := range strings.SplitSeq(path, "/") {
-		if seg == ".." {
-			return true
+// headerSize is the size of the request's header as received, near
+// enough: its request line and fields, less the whitespace and line folds
+// net/http drops. It allocates nothing: it runs on every request.
+func headerSize(r *http.Request) int {
+	n := len(r.Method) + len(r.RequestURI) + len(r.Proto) + len("  \r\n\r\n")
+	if r.Host != "" {
+		n += len("Host: \r\n") + len(r.Host)
+	}
+	for name, values := range r.Header {
+		for _, v := range values {
+			n += len(name) + len(": \r\n") + len(v)
 		}
 	}
-	return false
+	return n
 }
 
 // firstSegment splits "/agreements/123" into "agreements" and "/123";

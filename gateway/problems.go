@@ -31,7 +31,11 @@ func newProblem(status int, code, message string) *problem {
 
 var (
 	problemBadPath = newProblem(http.StatusBadRequest, "bad_path",
-		`the path may not contain ".." segments`)
+		`the path must start with "/" and may not hold "." or ".." segments, `+
+			`backslashes, control characters or invalid UTF-8, however encoded`)
+	problemHeaderTooLarge = newProblem(http.StatusRequestHeaderFieldsTooLarge,
+		"header_too_large", "the request header is over "+
+			strconv.Itoa(MaxHeaderBytes>>10)+" KiB; send fewer or smaller fields")
 	problemMissingKey = newProblem(http.StatusUnauthorized, "missing_key",
 		`send the key as "Authorization: ApiKey ID:secret"`)
 	problemMalformedKey = newProblem(http.StatusUnauthorized, "malformed_key",

@@ -16,9 +16,16 @@ import (
 const (
 	// DefaultHeaderTimeout bounds reading a request's header.
 	DefaultHeaderTimeout = 10 * time.Second
-	// MaxHeaderBytes bounds a request's header; a larger one gets 431 from
-	// net/http before the gateway sees it, so that answer is not counted.
+	// MaxHeaderBytes bounds a request's header. A larger one gets the
+	// gateway's JSON 431, counted like any answer, up to readHeaderBytes.
 	MaxHeaderBytes = 32 << 10
+	// readHeaderBytes is as much header as net/http reads (it allows 4 KiB
+	// more). Past it net/http answers its own 431, in plain text, before
+	// the gateway sees the request: a header that size is not read, so
+	// there is no key to count it for, and reading on is what the limit
+	// saves. The margin over MaxHeaderBytes lets the usual case, a client
+	// a little over the limit, be answered in JSON.
+	readHeaderBytes = 2 * MaxHeaderBytes
 	// IdleTimeout closes a kept-alive connection nobody uses.
 	IdleTimeout = 2 * time.Minute
 	// ShutdownGrace is how long Serve waits for requests in flight when
@@ -43,8 +50,12 @@ func (g *Gateway) Serve(ctx context.Context, ln net.Listener) error {
 		Handler:           g,
 		ReadHeaderTimeout: timeout,
 		IdleTimeout:       IdleTimeout,
-		MaxHeaderBytes:    MaxHeaderBytes,
+		MaxHeaderBytes:    readHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(g.log.Handler(), slog.LevelDebug),
+		// "OPTIONS *" would be answered 200 by net/http, with no key
+		// asked and nothing counted; the gateway refuses it instead, as a
+		// request-target that is not a path.
+		DisableGeneralOptionsHandler: true,
 	}
 
 	background, stopBackground := context.WithCancel(context.WithoutCancel(ctx))

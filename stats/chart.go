@@ -1,7 +1,6 @@
 package stats
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -16,15 +15,15 @@ const ChartTitle = "Token Request Status Code · UTC · Last 30 days"
 // legend.
 const chartChrome = 3
 
-// The smallest plot worth drawing; below it Chart says to widen the window.
+// The smallest plot worth drawing; below it Chart asks for a larger window.
 const (
 	minPlotRows = 2
 	minPlotCols = 10
 )
 
-// yOffset is asciigraph's gap between the y labels and the plot, kept at its
-// default; the labels' column is this plus the widest label.
-const yOffset = 3
+// yGutter is the columns the y axis adds to its labels: a space before
+// them, and a space and the axis line after.
+const yGutter = 3
 
 // series is one line of the chart. Plain text cannot tell lines apart by
 // colour, so each has its own mark there.
@@ -45,29 +44,33 @@ var charted = []series{
 
 // Chart draws the report's days as one line per status class with a legend
 // and day labels, in at most width columns and height lines. Its y labels
-// are whole numbers, evenly spaced from 0, never repeated. Without color it
-// is plain text, each class drawn with its own mark.
+// are whole numbers, evenly spaced from 0, never repeated, and end just
+// above the busiest day, so the plot may be shorter than height allows.
+// Without color it is plain text, each class drawn with its own mark.
 func Chart(r Report, width, height int, color bool) string {
 	if width <= 0 || height <= 0 {
 		return ""
 	}
 	values := chartValues(r.Days)
-	rows := height - chartChrome - 1 // the plot has a line for 0 too
-	step := yStep(peak(values), rows)
-	top := step * int64(rows)
-	leftPad := yOffset + len(strconv.FormatInt(top, 10))
-	cols := width - leftPad
-	if rows < minPlotRows || cols < minPlotCols || width < legendWidth() {
-		return ansi.Truncate("Widen the window to see the chart", width, "…")
+	avail := height - chartChrome - 1 // the plot has a line for 0 too
+	y := newYAxis(peak(values), max(avail, minPlotRows))
+	leftPad := yGutter + y.width()
+	cols := width - leftPad - labelOverhang
+	short, narrow := avail < minPlotRows, cols < minPlotCols || width < legendWidth()
+	if short || narrow {
+		return ansi.Truncate(tooSmall(short, narrow), width, "…")
 	}
 	for i, v := range values {
 		values[i] = stretch(v, cols)
 	}
 
+	// asciigraph draws the plot and its axis line only; the labels are
+	// added here, all in one form, which its own gutter does not keep
+	// (it drops the space before the axis for narrow labels).
 	opts := []asciigraph.Option{
-		asciigraph.Height(rows), asciigraph.Offset(yOffset),
-		asciigraph.LowerBound(0), asciigraph.UpperBound(float64(top)),
-		asciigraph.YAxisValueFormatter(wholeNumber),
+		asciigraph.Height(y.rows), asciigraph.Offset(1),
+		asciigraph.LowerBound(0), asciigraph.UpperBound(float64(y.top())),
+		asciigraph.YAxisValueFormatter(func(float64) string { return "" }),
 	}
 	if color {
 		opts = append(opts, asciigraph.SeriesColors(seriesColors()...))
@@ -75,9 +78,17 @@ func Chart(r Report, width, height int, color bool) string {
 		opts = append(opts, asciigraph.SeriesChars(seriesChars()...))
 	}
 	lines := strings.Split(asciigraph.PlotMany(values, opts...), "\n")
+	blank := strings.Repeat(" ", y.width())
+	for i := range lines {
+		label := blank // only if asciigraph's rounding ever drew an extra line
+		if i < len(y.labels) {
+			label = y.labels[i]
+		}
+		lines[i] = " " + label + " " + lines[i]
+	}
 
 	axis, labels := xAxis(r.Days, leftPad, cols)
-	lines = append(lines, axis, labels, legend(leftPad, cols, color))
+	lines = append(lines, axis, labels, legend(leftPad, cols, width, color))
 	for i, l := range lines {
 		if !color {
 			l = ansi.Strip(l)
@@ -85,6 +96,18 @@ func Chart(r Report, width, height int, color bool) string {
 		lines[i] = ansi.Truncate(l, width, "")
 	}
 	return strings.Join(lines[:min(len(lines), height)], "\n")
+}
+
+// tooSmall asks for the dimension the chart lacks, so the user knows which
+// way to drag the window.
+func tooSmall(short, narrow bool) string {
+	switch {
+	case short && narrow:
+		return "Enlarge the window to see the chart"
+	case short:
+		return "Make the window taller to see the chart"
+	}
+	return "Widen the window to see the chart"
 }
 
 // maxCharted is the largest count drawn as it is; larger ones are drawn at
@@ -148,33 +171,6 @@ func peak(values [][]float64) int64 {
 		}
 	}
 	return int64(p)
-}
-
-// yStep picks how many requests one row of the plot stands for: the
-// smallest of 1, 2, 3, 4, 5, 6 or 8 times a power of ten that fits the peak
-// in rows. The labels are then multiples of one whole step, so each is a
-// distinct whole number; the plot fills the height given whatever the data.
-func yStep(peak int64, rows int) int64 {
-	if rows < 1 || peak <= int64(rows) {
-		return 1
-	}
-	need := (peak + int64(rows) - 1) / int64(rows)
-	for p := int64(1); ; p *= 10 {
-		for _, m := range []int64{1, 2, 3, 4, 5, 6, 8} {
-			if m*p >= need {
-				return m * p
-			}
-		}
-	}
-}
-
-// wholeNumber formats a y label. The labels are exact multiples of the
-// step; rounding only guards against float noise.
-func wholeNumber(v float64) string {
-	if v < 0 {
-		v = 0
-	}
-	return strconv.FormatInt(int64(v+0.5), 10)
 }
 
 func seriesColors() []asciigraph.AnsiColor {

@@ -16,13 +16,35 @@
 // Chart draws the 2xx, 3xx and 4xx series with asciigraph, one colour each
 // (green, blue, orange), with day labels (DD/MM, UTC) under the x axis and
 // a legend line. The result is never wider than width nor taller than
-// height, legend and labels included, and fills the height given; its y
-// labels are distinct whole numbers in equal steps from 0. It needs at
-// least 6 lines and 21 columns (more for large counts); below that it
-// returns a one-line request to widen the window. With color false it is
-// plain text and draws each class with its own mark (─, •, ×). 5xx is not
-// drawn; it is in the totals. The title, ChartTitle, is the tab's to draw:
-// Chart has none.
+// height, legend and labels included.
+//
+// The y axis runs from 0 in whole steps of 1, 2, 3, 4, 5, 6 or 8 times a
+// power of ten, chosen with the number of rows so that the top label is
+// the smallest multiple of the step that holds the busiest day; the plot
+// uses at least two thirds of the rows the height allows when such a step
+// exists, and may otherwise be shorter than height (a peak of 3 gets 3
+// rows, not a scale to 12). Labels are right-aligned in one gutter; from
+// 10,000 up they are written in one unit for the whole axis (k, M, G, T,
+// P) when every label stays exact with at most one decimal (2.5M, 300k),
+// else in full digits.
+//
+// Days are labelled every k days counting back from today, k the smallest
+// of 1, 2, 3, 4, 5, 7, 10 and 14 whose labels all fit centred on their
+// days, else today alone; none is ever left out of the sequence.
+//
+// Where lines meet, the class drawn later (4xx over 3xx over 2xx) fills
+// the cell whole, glyph and colour; the legend names the classes in that
+// order. Two classes at the same height are drawn as one line in the
+// later one's colour, and where one leaves the other its own glyph starts
+// beside it: a blue ╭ beside an orange ╭ is two lines, not a broken one.
+// With color false it is plain text and draws each class with its own mark
+// (─, •, ×), which the legend shows, so no two classes look alike. 5xx is
+// not drawn; it is in the totals. The title, ChartTitle, is the tab's to
+// draw: Chart has none.
+//
+// It needs at least 6 lines and 21 columns (more for wide labels); below
+// that it returns a one-line request to make the window taller, wider, or
+// both ("Enlarge the window").
 //
 // Counting, in the gateway:
 //
