@@ -30,7 +30,8 @@ Reports module alone.`,
   KEY=$(apitokens create --name Reports --description "BI" --extension reports --expires 1y)`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := required(cmd, "name", "what the token is for, 1 to 128 characters"); err != nil {
+			err := required(cmd, "name", "what the token is for, 1 to 128 characters")
+			if err != nil {
 				return err
 			}
 			if err := required(cmd, "description", "who uses the token and why"); err != nil {

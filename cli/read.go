@@ -58,7 +58,8 @@ func (a *app) listCommand() *cobra.Command {
 						continue
 					}
 					tw.add(cell(t.Name), t.ID, string(t.Extension),
-						dates.Format(&t.CreatedAt), dates.Format(t.ExpiresAt), string(t.Status(now)))
+						dates.Format(&t.CreatedAt), dates.Format(t.ExpiresAt),
+						string(t.Status(now)))
 				}
 				if len(page) < opts.Limit {
 					break

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -131,6 +132,30 @@ func TestResize(t *testing.T) {
 	term.waitFor("Press n to create your first token")
 	term.keys("C-c")
 	term.waitUntil("the shell", func(string) bool { return term.format("#{alternate_on}") == "0" })
+}
+
+// TestTooSmallIgnoresKeys is the tester's blind delete: with the list
+// hidden behind "Make the window larger", the keys that would delete the
+// token do nothing. ctrl+c, read after them, ends the program, so by then
+// every key was handled while the window was small.
+func TestTooSmallIgnoresKeys(t *testing.T) {
+	term := newTerminal(t, 80, 24)
+	db := term.path("tokens.db")
+	if out, err := exec.Command(binary, "--db", db, "create", "--name", "Keep me",
+		"--description", "must survive", "--extension", "zapier").CombinedOutput(); err != nil {
+		t.Fatalf("create: %v\n%s", err, out)
+	}
+	term.run(binary + " --db " + db + "; echo exit=$?")
+	term.waitFor("1 of 1 token")
+	term.tmux("resize-window", "-t", "main", "-x", "40", "-y", "12")
+	term.waitFor("Make the window larger")
+	term.keys(".", "Down", "Enter", "y", "q")
+	term.waitFor("Make the window larger")
+	term.keys("C-c")
+	term.waitFor("exit=0")
+	if tok := only(t, openStore(t, db)); tok.DeletedAt != nil || tok.DisabledAt != nil {
+		t.Errorf("the hidden list acted on the token: %+v", tok)
+	}
 }
 
 func openStore(t *testing.T, path string) *store.Store {

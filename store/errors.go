@@ -3,6 +3,8 @@ package store
 import (
 	"errors"
 	"fmt"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 // ErrNotFound is returned for a token ID that was never created.
@@ -59,3 +61,11 @@ type RefusedError struct {
 }
 
 func (e *RefusedError) Error() string { return "key refused: " + string(e.Reason) }
+
+// IsBusy reports whether err is SQLite giving up on waiting for another
+// connection, often another program, to let go of the database. Callers
+// can say "try again" rather than report a fault.
+func IsBusy(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+}

@@ -48,8 +48,8 @@ func (a action) confirms() bool { return a != actEnable && a != actNone }
 func (a action) needsExpiry() bool { return a == actRotate || a == actRenew }
 
 // question is the confirmation asked before the action, naming the token
-// and what happens to its key.
-func (a action) question(t store.Token) string {
+// and what happens to its key as of now, the store's clock.
+func (a action) question(t store.Token, now time.Time) string {
 	name := ui.Truncate(ui.OneLine(t.Name), 40)
 	switch a {
 	case actDisable:
@@ -57,8 +57,12 @@ func (a action) question(t store.Token) string {
 	case actRotate:
 		return fmt.Sprintf("Rotate token %s? y/n\nIts current key stops working at once.", name)
 	case actRenew:
-		return fmt.Sprintf("Renew token %s? y/n\nIts current key keeps working until %s.",
-			name, dates.Format(t.ExpiresAt))
+		if t.ExpiresAt == nil || !t.ExpiresAt.After(now) {
+			return fmt.Sprintf("Renew token %s? y/n\nIts current key has already expired; "+
+				"the new key is the only one that works.", name)
+		}
+		return fmt.Sprintf("Renew token %s? y/n\nIts current key keeps working until %s, "+
+			"or until the new key expires if that is sooner.", name, dates.Format(t.ExpiresAt))
 	case actDelete:
 		return fmt.Sprintf("Delete token %s? y/n\nIts key stops working; its history is kept.",
 			name)
@@ -66,8 +70,10 @@ func (a action) question(t store.Token) string {
 	return ""
 }
 
-// done is the status line after the action succeeded.
-func (a action) done(name string) string {
+// done is the status line after the action succeeded; t is the token
+// after it and now the store's clock, which tell whether a renewed
+// token's old key still works.
+func (a action) done(name string, t store.Token, now time.Time) string {
 	name = ui.Truncate(ui.OneLine(name), 40)
 	switch a {
 	case actDisable:
@@ -77,8 +83,13 @@ func (a action) done(name string) string {
 	case actRotate:
 		return "Token " + name + " rotated: the old key no longer works. c copies the new one"
 	case actRenew:
-		return "Token " + name + " renewed: the old key works until its old expiry. " +
-			"c copies the new one"
+		if prev := t.PreviousExpiresAt; t.PreviousSecret != "" && prev != nil &&
+			now.Before(*prev) {
+			return "Token " + name + " renewed: the old key works until " +
+				dates.Format(prev) + ". c copies the new one"
+		}
+		return "Token " + name + " renewed: the old key had already expired, so only " +
+			"the new key works. c copies it"
 	case actDelete:
 		return "Token " + name + " deleted"
 	}

@@ -60,8 +60,10 @@ func (m copiedMsg) text() string {
 	case m.terminal == nil:
 		return "API key copied through the terminal (OSC 52)"
 	}
-	return fmt.Sprintf("Could not copy the API key: %v; %v. It is shown above to select by hand.",
-		m.terminal, m.system)
+	// Short enough to read whole on two lines at 80 columns: what to do
+	// now, then why each way failed, with the fix where there is one.
+	return fmt.Sprintf("Could not copy the API key; select it above by hand. Terminal: %v. "+
+		"System: %v.", m.terminal, m.system)
 }
 
 // copy puts key on both clipboards in a command.
@@ -75,11 +77,11 @@ func (c copier) copy(by screen, key string) tea.Cmd {
 // known to drop it, whose silence would otherwise read as success.
 func (c copier) toTerminal(key string) error {
 	if c.terminal == nil {
-		return errors.New("no terminal to send it to")
+		return errors.New("no terminal")
 	}
 	switch term := c.getenv("TERM"); {
 	case term == "dumb":
-		return errors.New("the terminal (TERM=dumb) has no clipboard")
+		return errors.New("TERM=dumb has no clipboard")
 	case term == "linux":
 		return errors.New("the Linux console has no clipboard")
 	}
@@ -89,13 +91,12 @@ func (c copier) toTerminal(key string) error {
 		// tmux passes OSC 52 on only with set-clipboard on; "external"
 		// and "off" drop what programs send.
 		if v, err := c.tmuxClipboard(ctx); err == nil && v != "on" {
-			return fmt.Errorf("tmux drops it (set-clipboard is %s; "+
-				"run: tmux set -g set-clipboard on)", v)
+			return errors.New("tmux drops it (tmux set -g set-clipboard on)")
 		}
 	}
 	// One write, so the sequence cannot be split by the renderer's output.
 	if _, err := io.WriteString(c.terminal, osc52.New(key).String()); err != nil {
-		return fmt.Errorf("the terminal refused it: %w", err)
+		return fmt.Errorf("the terminal refused it (%w)", err)
 	}
 	return nil
 }
@@ -111,10 +112,10 @@ func (c copier) toSystem(key string) error {
 // than the library's when none is installed.
 func writeSystemClipboard(key string) error {
 	if clipboard.Unsupported {
-		return errors.New("no system clipboard (install xclip, xsel or wl-clipboard)")
+		return errors.New("install xclip, xsel or wl-clipboard")
 	}
 	if err := clipboard.WriteAll(key); err != nil {
-		return fmt.Errorf("the system clipboard failed (%v)", err)
+		return fmt.Errorf("it failed (%v)", err)
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -11,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/apitokens/apitokens/store"
+	"github.com/apitokens/apitokens/ui"
 	"github.com/apitokens/apitokens/wizard"
 )
 
@@ -79,7 +79,7 @@ func newDetails(d deps, id string, visit int) details {
 		deps:   d,
 		visit:  visit,
 		keys:   newDetailsKeys(),
-		help:   newHelp(d.styles),
+		help:   ui.NewHelp(d.styles),
 		status: statusLine{owner: screenDetails, tick: d.tick},
 		id:     id,
 		body:   viewport.New(0, 0),
@@ -174,8 +174,9 @@ func (m details) update(msg tea.Msg) (details, tea.Cmd) {
 		}
 		return m.copied(msg)
 	case statusExpiredMsg:
+		// A wrapped message may leave lines to the body.
 		m.status = m.status.expired(msg)
-		return m, nil
+		return m.layout(), nil
 	case wizard.SubmitMsg:
 		return m.submitted(msg)
 	case wizard.BackMsg:
@@ -197,7 +198,8 @@ func (m details) tokenLoaded(msg tokenMsg) (details, tea.Cmd) {
 	case msg.err != nil:
 		m.log.Warn("load token", "id", m.id, "err", msg.err)
 		m.readErr = true
-		m.status = m.status.fail(fmt.Sprintf("Could not read the token: %v. Retrying…", msg.err))
+		m.status = m.status.fail("Could not read the token: " + ui.Reason(msg.err) +
+			". Retrying…")
 		return m.layout(), nil
 	case msg.token.DeletedAt != nil:
 		return m, emit(closeDetailsMsg{notice: "Token " + msg.token.Name + " was deleted"})
@@ -268,7 +270,8 @@ func (m details) handleKey(msg tea.KeyMsg) (details, tea.Cmd) {
 // showTab switches tabs; the Statistics tab loads and then refreshes its
 // report for as long as it stays open.
 func (m details) showTab(t tab) (details, tea.Cmd) {
-	m.tab = t
+	// "API key copied" and the like are about the tab being left.
+	m.tab, m.status = t, m.status.dismiss()
 	m = m.layout()
 	m.body.GotoTop()
 	if t != tabStatistics {
@@ -286,7 +289,7 @@ func (m details) copied(msg copiedMsg) (details, tea.Cmd) {
 	if !msg.copied() {
 		m.log.Info("copy key failed", "terminal", msg.terminal, "system", msg.system)
 		m.revealed = true
-		m.status = m.status.fail(msg.text())
+		m.status = m.status.failHere(msg.text())
 		return m.layout(), nil
 	}
 	var cmd tea.Cmd

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"fmt"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/apitokens/apitokens/wizard"
@@ -21,7 +19,7 @@ func (m details) choose(msg tea.KeyMsg) (details, tea.Cmd) {
 	case act == actNone:
 	case act.confirms():
 		m.menuOpen = false
-		m.confirming, m.confirm = true, newConfirm(act, m.token)
+		m.confirming, m.confirm = true, newConfirm(act, m.token, m.now())
 	default:
 		m.menuOpen = false
 		return m.run(act)
@@ -81,15 +79,15 @@ func (m details) acted(msg actionDoneMsg) (details, tea.Cmd) {
 	if msg.err != nil {
 		m.log.Warn("token action", "action", msg.act.label(), "id", m.id, "err", msg.err)
 		if m.mode == modeExpiry {
-			m.expiry = m.expiry.SetError(msg.err)
+			m.expiry = m.expiry.SetError(stepError(m.id, msg.err))
 		}
-		m.status = m.status.fail(fmt.Sprintf("Could not %s the token: %v", lower(msg.act.label()),
-			msg.err))
+		m.status = m.status.fail(failed(lower(msg.act.label()), msg.id, msg.err,
+			"Try again."))
 		return m.layout(), nil
 	}
 
 	if msg.act == actDelete {
-		return m, emit(closeDetailsMsg{notice: msg.act.done(msg.name)})
+		return m, emit(closeDetailsMsg{notice: msg.act.done(msg.name, msg.token, m.now())})
 	}
 	m.mode, m.token = modeView, msg.token
 	if msg.act.needsExpiry() {
@@ -97,7 +95,7 @@ func (m details) acted(msg actionDoneMsg) (details, tea.Cmd) {
 		m.stats = m.stats.stop()
 	}
 	var cmd tea.Cmd
-	m.status, cmd = m.status.ok(msg.act.done(msg.name))
+	m.status, cmd = m.status.ok(msg.act.done(msg.name, msg.token, m.now()))
 	m = m.layout()
 	m.body.GotoTop()
 	return m, tea.Batch(cmd, loadToken(m.deps, m.id))

@@ -19,7 +19,9 @@ func (m details) startEdit() (details, tea.Cmd) {
 	values := wizard.GeneralValues{
 		Name: m.token.Name, ExternalID: m.token.ExternalID, Description: m.token.Description,
 	}
-	m.mode = modeEditGeneral
+	// A notice about the key, such as a failed copy, is not about the
+	// form; it would sit under it for the whole edit.
+	m.mode, m.status = modeEditGeneral, m.status.dismiss()
 	m.general = wizard.NewGeneral(m.st, m.styles, values, m.id).SetLabels(next, "cancel")
 	m.perms = wizard.NewPermissions(m.styles, m.token.Extension, m.token.Permissions).
 		SetLabels("save", "back")
@@ -123,8 +125,8 @@ func (m details) saved(msg savedMsg) (details, tea.Cmd) {
 	m.saving = false
 	if msg.err != nil {
 		m.log.Warn("save token", "id", m.id, "err", msg.err)
-		m.status = m.status.fail("Could not save: " + msg.err.Error() +
-			". Nothing typed is lost; press enter to retry.")
+		m.status = m.status.fail(failed("save", m.id, msg.err,
+			"Nothing typed is lost; press enter to try again."))
 		switch fieldOf(msg.err) {
 		case store.FieldName, store.FieldExternalID, store.FieldDescription:
 			m.mode = modeEditGeneral
@@ -133,9 +135,9 @@ func (m details) saved(msg savedMsg) (details, tea.Cmd) {
 			// Not about a field, such as a locked database: shown on the
 			// step on screen, whichever failed.
 			if m.mode == modeEditPermissions {
-				m.perms = m.perms.SetError(msg.err)
+				m.perms = m.perms.SetError(stepError(m.id, msg.err))
 			} else {
-				m.general = m.general.SetError(msg.err)
+				m.general = m.general.SetError(stepError(m.id, msg.err))
 			}
 		}
 		return m.layout(), nil

@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/apitokens/apitokens/ui"
+)
 
 // detailsKeys are the details screen's keys while it shows the token; the
 // edit and the expiry steps bring their own.
@@ -40,13 +44,13 @@ func newDetailsKeys() detailsKeys {
 		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Actions: key.NewBinding(key.WithKeys("."), key.WithHelp(".", "actions")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Help:    helpKey(),
+		Help:    ui.HelpKey(),
 	}
 }
 
 // relabel enables the keys that work on the tab shown: the key is on the
 // General tab, and a token still loading offers only the way back.
-func (k *detailsKeys) relabel(t tab, loaded, revealed, scrolls, fullHelp bool) {
+func (k *detailsKeys) relabel(t tab, loaded, revealed, scrolls bool) {
 	for _, b := range []*key.Binding{&k.NextTab, &k.PrevTab, &k.Tab1, &k.Tab2, &k.Tab3,
 		&k.Edit, &k.Actions} {
 		b.SetEnabled(loaded)
@@ -60,11 +64,6 @@ func (k *detailsKeys) relabel(t tab, loaded, revealed, scrolls, fullHelp bool) {
 		k.Reveal.SetHelp("v", "hide")
 	} else {
 		k.Reveal.SetHelp("v", "reveal")
-	}
-	if fullHelp {
-		k.Help.SetHelp("?", "fewer")
-	} else {
-		k.Help.SetHelp("?", "more")
 	}
 }
 

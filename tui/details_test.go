@@ -75,7 +75,8 @@ func TestDetailsCopyFails(t *testing.T) {
 	e.term.err = errors.New("broken pipe")
 	m := keys(e.opened(tok, 120, 40), "c")
 	view := m.View()
-	if !strings.Contains(view, "Could not copy the API key") || !strings.Contains(view, "xclip") {
+	if !strings.Contains(view, "Could not copy the API key") ||
+		!strings.Contains(view, "wl-clipboard).") {
 		t.Errorf("no reason given:\n%s", view)
 	}
 	if !m.details.revealed || !strings.Contains(view, tok.Key()) {

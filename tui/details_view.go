@@ -11,16 +11,16 @@ import (
 )
 
 // Lines the details screen keeps around the body: the gap under the
-// header, the tabs (labels and underline) or the step's title and a gap,
-// and the status line. The header and the help vary.
-const detailsChrome = 4
+// header, and the tabs (labels and underline) or the step's title and a
+// gap. The header, the status line and the help vary.
+const detailsChrome = 3
 
 // layout sizes the body for the window and fills it: the tab's content in
 // the viewport, or the step being edited. Every change of state ends here,
 // so the viewport always holds what the state says.
 func (m details) layout() details {
 	m.help.Width = m.width
-	m.keys.relabel(m.tab, m.loaded, m.revealed, true, m.help.ShowAll)
+	m.keys.relabel(m.tab, m.loaded, m.revealed, true)
 	h := m.bodyHeight()
 
 	switch m.mode {
@@ -34,14 +34,36 @@ func (m details) layout() details {
 
 	m.body.Width, m.body.Height = m.width, h
 	m.body.SetContent(m.tabContent(m.width, h))
-	scrolls := m.body.TotalLineCount() > m.body.Height
-	m.keys.relabel(m.tab, m.loaded, m.revealed, scrolls, m.help.ShowAll)
+	scrolls := m.body.TotalLineCount() > h
+	if scrolls {
+		// The bottom line says what is hidden above and below.
+		m.body.Height = max(h-1, 1)
+	}
+	// The viewport keeps its offset when the window grows or the content
+	// shrinks; past the end it would show a tab from partway down, with
+	// blank lines under it and the keys to scroll back disabled.
+	m.body.SetYOffset(m.body.YOffset)
+	m.keys.relabel(m.tab, m.loaded, m.revealed, scrolls)
 	return m
+}
+
+// bodyView is the tab's content in the viewport and, when it is taller
+// than the screen, a line that says how much is above and below.
+func (m details) bodyView() string {
+	v := m.body.View()
+	total := m.body.TotalLineCount()
+	if total <= m.body.Height {
+		return v
+	}
+	above := m.body.YOffset
+	below := max(total-above-m.body.Height, 0)
+	return v + "\n" + m.styles.Muted.Render(ui.MoreMarks(above, below))
 }
 
 // bodyHeight is what the header, the tabs and the footer leave.
 func (m details) bodyHeight() int {
-	used := lipgloss.Height(m.header()) + detailsChrome + lipgloss.Height(m.help.View(m.keyMap()))
+	used := lipgloss.Height(m.header()) + detailsChrome + m.status.height(m.width) +
+		lipgloss.Height(m.footer())
 	return max(m.height-used, 1)
 }
 
@@ -60,10 +82,12 @@ func (m details) view() string {
 		b.WriteString(m.stepTitle(m.pending.label()+" token", "choose when the new key expires") +
 			"\n\n" + m.expiry.View())
 	default:
-		b.WriteString(m.tabs() + "\n" + m.body.View())
+		b.WriteString(m.tabs() + "\n" + m.bodyView())
 	}
-	top := fit(b.String(), m.width, m.height-1-lipgloss.Height(m.help.View(m.keyMap())))
-	out := top + "\n" + m.status.view(s, m.width) + "\n" + m.help.View(m.keyMap())
+	footer := m.footer()
+	top := fit(b.String(), m.width,
+		m.height-m.status.height(m.width)-lipgloss.Height(footer))
+	out := top + "\n" + m.status.view(s, m.width) + "\n" + footer
 	out = fit(out, m.width, m.height)
 
 	switch {
@@ -78,6 +102,9 @@ func (m details) view() string {
 	}
 	return out
 }
+
+// footer is the help for the keys that work now.
+func (m details) footer() string { return ui.HelpView(m.help, m.keyMap(), m.width) }
 
 // header is the token's name over its ID, status, extension, permissions
 // and expiry, wrapped between items when the window is narrow.

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -54,13 +55,16 @@ func (m menu) view(s ui.Styles) string {
 
 // confirm asks y/n before an action that takes a working key away.
 type confirm struct {
-	act   action
-	token store.Token
-	keys  confirmKeys
+	act      action
+	token    store.Token
+	question string // the question, then on a new line what follows
+	keys     confirmKeys
 }
 
-func newConfirm(act action, t store.Token) confirm {
-	return confirm{act: act, token: t, keys: newConfirmKeys(act)}
+// newConfirm asks about act on t; now is the store's clock, for what the
+// question says about the key's expiry.
+func newConfirm(act action, t store.Token, now time.Time) confirm {
+	return confirm{act: act, token: t, question: act.question(t, now), keys: newConfirmKeys(act)}
 }
 
 // update answers: yes true for y, done true for y, n or esc.
@@ -77,7 +81,7 @@ func (c confirm) update(msg tea.KeyMsg) (yes, done bool) {
 // view is the question in a dialog box no wider than width: the question
 // on its first line, what follows on the next.
 func (c confirm) view(s ui.Styles, width int) string {
-	question, detail, _ := strings.Cut(c.act.question(c.token), "\n")
+	question, detail, _ := strings.Cut(c.question, "\n")
 	inner := max(width-s.Dialog.GetHorizontalFrameSize(), 10)
 	body := s.Label.Render(ui.Wrap(question, inner))
 	if detail != "" {

@@ -97,6 +97,12 @@ func TestGolden(t *testing.T) {
 		{"list_filter", seedAll, func(s *session, _ store.Token) {
 			s.waitFor("1 of 4 tokens").press("/", "o", "r").waitFor("1 of 2 matches")
 		}},
+		{"list_filter_none", seedAll, func(s *session, _ store.Token) {
+			s.waitFor("1 of 4 tokens").press("/", "z", "z", "z", "z").waitFor("No tokens match")
+		}},
+		{"list_wide_names", seedWide, func(s *session, _ store.Token) {
+			s.waitFor("1 of 7 tokens")
+		}},
 		{"list_menu", seedAll, func(s *session, _ store.Token) {
 			s.waitFor("1 of 4 tokens").press(".").waitFor("> Disable")
 		}},
@@ -128,6 +134,12 @@ func TestGolden(t *testing.T) {
 		}},
 		{"details_help", seedAll, func(s *session, tok store.Token) {
 			s.waitFor("1 of 4 tokens").press("enter").waitFor("History").
+				press("?").waitFor("fewer")
+		}},
+		{"wizard_help", nil, func(s *session, _ store.Token) {
+			s.waitFor("No tokens yet").press("n").waitFor("Step 1 of 5").
+				press("Nightly").waitFor("Nightly").press("enter", "enter", "Exports").
+				waitFor("(7/255)").press("enter").waitFor("Step 2 of 5").
 				press("?").waitFor("fewer")
 		}},
 	}

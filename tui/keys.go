@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/apitokens/apitokens/ui"
@@ -33,8 +32,10 @@ func (k menuKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Choose, k.Close}
 }
 
-// FullHelp lists the same keys.
-func (k menuKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+// FullHelp lists the same keys, and ?, which closes the full help.
+func (k menuKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{append(k.ShortHelp(), ui.HelpKey())}
+}
 
 // confirmKeys answer a y/n question.
 type confirmKeys struct {
@@ -53,12 +54,9 @@ func newConfirmKeys(act action) confirmKeys {
 // ShortHelp lists the keys in the footer.
 func (k confirmKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.No} }
 
-// FullHelp lists the same keys.
-func (k confirmKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
-// helpKey is ? on every screen; the root acts on it.
-func helpKey() key.Binding {
-	return key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more"))
+// FullHelp lists the same keys, and ?, which closes the full help.
+func (k confirmKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{append(k.ShortHelp(), ui.HelpKey())}
 }
 
 func lower(s string) string {
@@ -66,14 +64,4 @@ func lower(s string) string {
 		return s
 	}
 	return string(s[0]|0x20) + s[1:]
-}
-
-// newHelp is a footer drawn with the program's styles.
-func newHelp(s ui.Styles) help.Model {
-	h := help.New()
-	h.Styles = help.Styles{
-		Ellipsis: s.Muted, ShortKey: s.Text, ShortDesc: s.Muted, ShortSeparator: s.Muted,
-		FullKey: s.Text, FullDesc: s.Muted, FullSeparator: s.Muted,
-	}
-	return h
 }

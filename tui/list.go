@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/apitokens/apitokens/store"
+	"github.com/apitokens/apitokens/ui"
 )
 
 // list is the start screen: the tokens, newest first, read from the store
@@ -56,7 +57,7 @@ func newList(d deps) list {
 	l := list{
 		deps:   d,
 		keys:   newListKeys(),
-		help:   newHelp(d.styles),
+		help:   ui.NewHelp(d.styles),
 		status: statusLine{owner: screenList, tick: d.tick},
 		filter: f,
 		// The first page is on its way as soon as Init runs.
@@ -98,6 +99,13 @@ func (l list) current() (store.Token, bool) {
 }
 
 func (l list) update(msg tea.Msg) (list, tea.Cmd) {
+	l, cmd := l.handle(msg)
+	// A message can change the status line's height, and with it how many
+	// rows fit: the cursor's row must stay on screen.
+	return l.scrolled(), cmd
+}
+
+func (l list) handle(msg tea.Msg) (list, tea.Cmd) {
 	switch msg := msg.(type) {
 	case pageMsg:
 		return l.paged(msg)
@@ -243,11 +251,6 @@ func (l list) resized(cmd tea.Cmd) (list, tea.Cmd) {
 // relabel keeps the footer true to the list's state.
 func (l list) relabel() list {
 	l.keys.relabel(l.filtering, l.total > 0, l.query != "")
-	if l.help.ShowAll {
-		l.keys.Help.SetHelp("?", "fewer")
-	} else {
-		l.keys.Help.SetHelp("?", "more")
-	}
 	return l
 }
 

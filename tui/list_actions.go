@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"fmt"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/apitokens/apitokens/store"
@@ -25,7 +23,7 @@ func (l list) choose(msg tea.KeyMsg) (list, tea.Cmd) {
 	}
 	l.menuOpen = false
 	if act.confirms() {
-		l.confirming, l.confirm = true, newConfirm(act, t)
+		l.confirming, l.confirm = true, newConfirm(act, t, l.now())
 		return l, nil
 	}
 	return l.run(act, t)
@@ -55,12 +53,12 @@ func (l list) acted(msg actionDoneMsg) (list, tea.Cmd) {
 	l.acting = false
 	if msg.err != nil {
 		l.log.Warn("token action", "action", msg.act.label(), "err", msg.err)
-		l.status = l.status.fail(fmt.Sprintf("Could not %s the token: %v. Try again.",
-			lower(msg.act.label()), msg.err))
+		l.status = l.status.fail(failed(lower(msg.act.label()), msg.id, msg.err,
+			"Try again."))
 		return l.reload()
 	}
 	var cmd tea.Cmd
-	l.status, cmd = l.status.ok(msg.act.done(msg.name))
+	l.status, cmd = l.status.ok(msg.act.done(msg.name, msg.token, l.now()))
 	l, load := l.reload()
 	return l, tea.Batch(cmd, load)
 }

@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/apitokens/apitokens/ui"
+)
 
 // listKeys are the token list's keys. While the filter field has the focus
 // only the filter's own keys and the arrows work, so typing a j or a q
@@ -44,7 +48,7 @@ func newListKeys() listKeys {
 		Actions:  key.NewBinding(key.WithKeys("."), key.WithHelp(".", "actions")),
 		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		Help:     helpKey(),
+		Help:     ui.HelpKey(),
 
 		FilterDone:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
 		FilterClear: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),

@@ -1,12 +1,12 @@
 package tui
 
 import (
-	"fmt"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/apitokens/apitokens/store"
+	"github.com/apitokens/apitokens/ui"
 )
 
 // pageSize is how many rows one query loads: a few screens' worth around
@@ -162,8 +162,8 @@ func (l list) paged(msg pageMsg) (list, tea.Cmd) {
 	if msg.err != nil {
 		l.log.Warn("load tokens", "err", msg.err)
 		l.loadFailed = true
-		l.status = l.status.fail(fmt.Sprintf("Could not read the tokens: %v. Retrying…",
-			msg.err))
+		l.status = l.status.fail("Could not read the tokens: " + ui.Reason(msg.err) +
+			". Retrying…")
 		return l, nil
 	}
 	if l.loadFailed && l.status.failing() {

@@ -268,8 +268,15 @@ func TestColumns(t *testing.T) {
 	}{
 		{120, "Name ID Extension Created Expires Status"},
 		{87, "Name ID Extension Created Expires Status"},
-		{86, "Name ID Extension Expires Status"},
-		{80, "Name ID Extension Expires Status"},
+		{86, "Name ID Extension Created:date Expires Status"},
+		{81, "Name ID Extension Created:date Expires Status"},
+		{80, "Name ID Extension Created:date Expires:date Status"},
+		{75, "Name ID Extension Created:date Expires:date Status"},
+		{74, "Name ID Extension Expires Status"},
+		{69, "Name ID Extension Expires Status"},
+		{68, "Name ID Extension Expires:date Status"},
+		{63, "Name ID Extension Expires:date Status"},
+		{62, "Name ID Expires Status"},
 		{60, "Name ID Expires Status"},
 	}
 	for _, tc := range tests {
@@ -277,7 +284,11 @@ func TestColumns(t *testing.T) {
 		var names []string
 		used := markWidth + columnGap*(len(cols)-1)
 		for _, c := range cols {
-			names = append(names, c.title)
+			name := c.title
+			if c.dateOnly {
+				name += ":date"
+			}
+			names = append(names, name)
 			used += c.width
 		}
 		if got := strings.Join(names, " "); got != tc.want {

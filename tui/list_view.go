@@ -5,105 +5,18 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/apitokens/apitokens/dates"
 	"github.com/apitokens/apitokens/store"
 	"github.com/apitokens/apitokens/ui"
 )
 
-// column is one column of the token table.
-type column struct {
-	id    columnID
-	title string
-	width int
-}
-
-type columnID int
-
-const (
-	colName columnID = iota
-	colID
-	colExtension
-	colCreated
-	colExpires
-	colStatus
-)
-
-// Widths of the table: the row mark, the gap between columns, and the
-// narrowest a name may get before a column is dropped instead.
-const (
-	markWidth    = 2
-	columnGap    = 2
-	minNameWidth = 12
-)
-
-var allColumns = []column{
-	{colName, "Name", 0},
-	{colID, "ID", len("SU-000-000-000")},
-	{colExtension, "Extension", len("Extension")},
-	{colCreated, "Created", len(dates.Layout)},
-	{colExpires, "Expires", len(dates.Layout)},
-	{colStatus, "Status", len("Expiring")},
-}
-
-// columnsFor fits the table to width: the name takes what the other
-// columns leave, and when that is too little Created goes first, then
-// Extension, since the expiry and status matter more at a glance.
-func columnsFor(width int) []column {
-	var cols []column
-	for _, dropped := range [][]columnID{nil, {colCreated}, {colCreated, colExtension}} {
-		cols = cols[:0]
-		fixed := markWidth
-		for _, c := range allColumns {
-			if !containsID(dropped, c.id) {
-				cols = append(cols, c)
-				fixed += c.width
-			}
-		}
-		fixed += columnGap * (len(cols) - 1)
-		cols[0].width = max(width-fixed, 1)
-		if cols[0].width >= minNameWidth {
-			break
-		}
-	}
-	return cols
-}
-
-func containsID(ids []columnID, id columnID) bool {
-	for _, i := range ids {
-		if i == id {
-			return true
-		}
-	}
-	return false
-}
-
-// cell is a token's value in a column, as plain text.
-func cell(t store.Token, id columnID, status store.Status) string {
-	switch id {
-	case colName:
-		return ui.OneLine(t.Name)
-	case colID:
-		return t.ID
-	case colExtension:
-		return string(t.Extension)
-	case colCreated:
-		return dates.Format(&t.CreatedAt)
-	case colExpires:
-		return dates.Format(t.ExpiresAt)
-	case colStatus:
-		return string(status)
-	}
-	return ""
-}
-
 // Lines around the table: the title, the gap under it and the table's
-// header above; the status line below. The filter line and the help come
-// and go.
-const listChrome = 4
+// header. The filter line comes and goes; the status line and the help
+// below take what their text needs.
+const listChrome = 3
 
 // visibleRows is how many token rows fit on screen.
 func (l list) visibleRows() int {
-	chrome := listChrome + lipgloss.Height(l.help.View(l.keyMap()))
+	chrome := listChrome + l.status.height(l.width) + lipgloss.Height(l.footer())
 	if l.showsFilter() {
 		chrome++
 	}
@@ -126,7 +39,7 @@ func (l list) view() string {
 	tableTop := lipgloss.Height(b.String()) - 1
 	b.WriteString(l.table() + "\n")
 	b.WriteString(l.status.view(s, l.width) + "\n")
-	b.WriteString(l.help.View(l.keyMap()))
+	b.WriteString(l.footer())
 	out := fit(b.String(), l.width, l.height)
 
 	switch {
@@ -148,6 +61,9 @@ func (l list) view() string {
 	}
 	return out
 }
+
+// footer is the help for the keys that work now.
+func (l list) footer() string { return ui.HelpView(l.help, l.keyMap(), l.width) }
 
 // countText is the title's note: how many tokens, and where the cursor is.
 func (l list) countText() string {
@@ -208,7 +124,7 @@ func (l list) row(t store.Token, cols []column, selected bool, status store.Stat
 	s := l.styles
 	cells := make([]string, len(cols))
 	for i, c := range cols {
-		cells[i] = pad(cell(t, c.id, status), c.width)
+		cells[i] = pad(cell(t, c, status), c.width)
 	}
 	gap := strings.Repeat(" ", columnGap)
 	if selected {

@@ -40,7 +40,7 @@ func newRoot(d deps) root {
 		front: screenList,
 		list:  newList(d),
 		quit:  key.NewBinding(key.WithKeys("ctrl+c")),
-		help:  helpKey(),
+		help:  ui.HelpKey(),
 	}
 }
 
@@ -112,6 +112,12 @@ func (m root) broadcast(msg tea.Msg) (root, tea.Cmd) {
 func (m root) handleKey(msg tea.KeyMsg) (root, tea.Cmd) {
 	if key.Matches(msg, m.quit) {
 		return m, tea.Quit
+	}
+	if ui.TooSmall(m.width, m.height) {
+		// The screen is hidden behind "Make the window larger": a key
+		// acting on it would act blind, such as a y that deletes a token.
+		// q goes too, as the notice offers only ctrl+c.
+		return m, nil
 	}
 	var cmd tea.Cmd
 	switch m.front {

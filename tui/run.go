@@ -31,7 +31,7 @@ func Run(ctx context.Context, st *store.Store, log *slog.Logger) (err error) {
 	d := deps{
 		ctx:    ctx,
 		st:     st,
-		styles: ui.DefaultStyles(),
+		styles: stylesFor(termenv.NewOutput(os.Stdout)),
 		log:    log,
 		copier: systemCopier(os.Stdout),
 		tick:   tea.Tick,
@@ -65,4 +65,20 @@ func Run(ctx context.Context, st *store.Store, log *slog.Logger) (err error) {
 	}
 	log.Info("tui quit")
 	return nil
+}
+
+// stylesFor picks the styles for the terminal out. Under NO_COLOR the
+// default renderer drops bold and reverse along with the colours, which
+// leaves no way to see the focused field, the selected row or the text
+// cursor; a terminal that can show attributes gets them without colour.
+// A terminal that shows none (TERM=dumb) keeps the plain styles.
+func stylesFor(out *termenv.Output) ui.Styles {
+	if !out.EnvNoColor() || out.ColorProfile() == termenv.Ascii {
+		return ui.DefaultStyles()
+	}
+	// Set after the fact: a renderer works its profile out from the
+	// environment, NO_COLOR included, whatever its output was told.
+	r := lipgloss.NewRenderer(out)
+	r.SetColorProfile(termenv.ANSI)
+	return ui.MonochromeStyles(r)
 }

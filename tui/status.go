@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -29,6 +30,9 @@ type statusLine struct {
 	kind  statusKind
 	text  string
 	seq   int // tells a stale expiry apart from the current message's
+	// passing marks an error about what is on screen, such as a failed
+	// copy, which dismiss clears along with the successes.
+	passing bool
 }
 
 // statusExpiredMsg clears a success once its time is up, unless another
@@ -39,7 +43,7 @@ type statusExpiredMsg struct {
 }
 
 func (s statusLine) set(kind statusKind, text string) statusLine {
-	s.kind, s.text = kind, ui.OneLine(text)
+	s.kind, s.text, s.passing = kind, ui.OneLine(text), false
 	s.seq++
 	return s
 }
@@ -59,6 +63,24 @@ func (s statusLine) busy(text string) statusLine { return s.set(statusBusy, text
 // fail shows an error until something replaces it.
 func (s statusLine) fail(text string) statusLine { return s.set(statusError, text) }
 
+// failHere shows an error about what is on screen; it stays until
+// dismissed or replaced.
+func (s statusLine) failHere(text string) statusLine {
+	s = s.set(statusError, text)
+	s.passing = true
+	return s
+}
+
+// dismiss clears what concerned only the screen the user is leaving: a
+// success, or an error shown with failHere. Other errors, such as a
+// failed read that is being retried, stay.
+func (s statusLine) dismiss() statusLine {
+	if s.kind == statusOK || s.passing {
+		return s.clear()
+	}
+	return s
+}
+
 // clear empties the line.
 func (s statusLine) clear() statusLine { return s.set(statusNone, "") }
 
@@ -73,16 +95,35 @@ func (s statusLine) expired(msg statusExpiredMsg) statusLine {
 	return s
 }
 
-// view is the line cut to width; an empty line keeps the layout still.
+// maxStatusLines is how tall the status line may grow: a message is
+// wrapped rather than cut, so its end (what to do next) stays readable.
+// Messages are worded to need two lines at most at 80 columns; the third
+// is for the narrowest window.
+const maxStatusLines = 3
+
+// view is the message wrapped to width, on at most maxStatusLines lines;
+// an empty line keeps the layout still.
 func (s statusLine) view(styles ui.Styles, width int) string {
-	text := ui.Truncate(s.text, width)
+	style := styles.Muted
 	switch s.kind {
+	case statusNone:
+		return ""
 	case statusOK:
-		return styles.Success.Render(text)
+		style = styles.Success
 	case statusError:
-		return styles.Error.Render(text)
-	case statusBusy:
-		return styles.Muted.Render(text)
+		style = styles.Error
 	}
-	return ""
+	lines := strings.Split(ui.ClampLines(ui.Wrap(s.text, width), maxStatusLines), "\n")
+	for i, l := range lines {
+		lines[i] = style.Render(ui.Truncate(l, width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// height is how many lines view takes at width.
+func (s statusLine) height(width int) int {
+	if s.kind == statusNone {
+		return 1
+	}
+	return min(strings.Count(ui.Wrap(s.text, width), "\n")+1, maxStatusLines)
 }

@@ -17,10 +17,12 @@ const (
 // TooSmall reports whether a window cannot hold the screens.
 func TooSmall(width, height int) bool { return width < MinWidth || height < MinHeight }
 
-// TooSmallView asks for a larger window, centred in what there is.
+// TooSmallView asks for a larger window, centred in what there is. The
+// screen under it is hidden, so its keys are ignored meanwhile; ctrl+c is
+// the one that still works, and the notice says so.
 func TooSmallView(s Styles, width, height int) string {
 	msg := s.Muted.Render(Truncate("Make the window larger", width) + "\n" +
-		Truncate("(at least 60x16)", width))
+		Truncate("(at least 60x16)", width) + "\n" + Truncate("ctrl+c quits", width))
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, msg)
 }
 

@@ -15,16 +15,19 @@
 //
 // Model does not read tea.WindowSizeMsg: the parent calls SetSize with the
 // area it gives the wizard, which may be smaller than the window. Below
-// ui.MinWidth x ui.MinHeight the view asks for a larger window.
+// ui.MinWidth x ui.MinHeight the view asks for a larger window and keys
+// are ignored, since they would act on fields the user cannot see.
 //
 // While the wizard is shown, the parent forwards every message to it: keys,
 // and the results of the wizard's own commands, whose types are
 // unexported. ctrl+c stays the parent's; the wizard never quits the
 // program. The wizard draws its own header (the five steps) and footer
-// (bubbles help for the step's keys) and toggles the full help on ? when
-// Typing is false, so the parent should pass ? through rather than draw
-// help of its own. Typing is true while a text field has the focus and
-// while "Discard this token? y/n" waits for its answer.
+// (bubbles help for the step's keys, drawn by ui.HelpView) and toggles
+// the full help on ? when Typing is false, so the parent should pass ?
+// through rather than draw help of its own. The header ticks each step
+// the user has completed, for as long as its values stay valid. Typing is
+// true while a text field has the focus and while "Discard this token?
+// y/n" waits for its answer.
 //
 // The wizard tells the parent it is finished with two messages:
 //

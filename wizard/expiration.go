@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/apitokens/apitokens/dates"
 	"github.com/apitokens/apitokens/store"
@@ -45,11 +46,13 @@ type Expiration struct {
 // stays true while the step is open.
 func NewExpiration(styles ui.Styles, now func() time.Time) Expiration {
 	date := textinput.New()
-	date.Prompt = "┃ "
+	date.Prompt = blurredPrompt
 	date.Placeholder = "DD/MM/YYYY HH:MM"
 	date.CharLimit = len(dates.Layout)
-	date.Width = len(dates.Layout) + 1
-	date.PromptStyle = styles.Focused
+	// The placeholder shares Width with the prompt and the cursor, so a
+	// width of the value alone would cut it to "DD/MM/YYYY HH:…".
+	date.Width = lipgloss.Width(focusedPrompt) + len(dates.Layout) + 1
+	date.PromptStyle = styles.Blurred
 	date.TextStyle = styles.Text
 	date.PlaceholderStyle = styles.Muted
 	date.Cursor.Style = styles.Focused
@@ -174,6 +177,7 @@ func (e Expiration) submitted() (Expiration, tea.Cmd) {
 func (e Expiration) focusDate() (Expiration, tea.Cmd) {
 	e.inDate = true
 	e.date.Focus()
+	e.date.Prompt, e.date.PromptStyle = focusedPrompt, e.styles.Focused
 	e.relabel()
 	return e, restartBlink
 }
@@ -181,6 +185,7 @@ func (e Expiration) focusDate() (Expiration, tea.Cmd) {
 func (e Expiration) focusList() Expiration {
 	e.inDate = false
 	e.date.Blur()
+	e.date.Prompt, e.date.PromptStyle = blurredPrompt, e.styles.Blurred
 	e.relabel()
 	return e
 }

@@ -2,10 +2,12 @@ package wizard
 
 import (
 	"context"
+	"errors"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/apitokens/apitokens/store"
+	"github.com/apitokens/apitokens/ui"
 )
 
 // forward leaves the step on screen for the next one, or saves.
@@ -13,16 +15,19 @@ func (m Model) forward() (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m.step {
 	case StepGeneral:
+		m.completed[StepGeneral] = true
 		m.visited = true
 		m.step = StepExpiration
 		m.expiration, cmd = m.expiration.focusFirst()
 	case StepExpiration:
+		m.completed[StepExpiration] = true
 		m.step = StepExtension
 	case StepExtension:
 		ext := m.extension.Value()
 		if !ext.AsksForModules() {
 			return m.create()
 		}
+		m.completed[StepExtension] = true
 		m.permissions = m.permissionsFor(ext)
 		m.step = StepPermissions
 		m.permissions, cmd = m.permissions.focusFirst()
@@ -30,6 +35,24 @@ func (m Model) forward() (Model, tea.Cmd) {
 		return m.create()
 	}
 	return m, cmd
+}
+
+// stepDone reports whether the header ticks step: the user has left it
+// forwards and what it holds is still valid, so that going back to step 1
+// does not make steps 2 and 3 look undone, nor tick a custom date that has
+// since passed.
+func (m Model) stepDone(step Step) bool {
+	if !m.completed[step] {
+		return false
+	}
+	switch step {
+	case StepGeneral:
+		return m.general.valid()
+	case StepExpiration:
+		_, err := m.expiration.Expiry()
+		return err == nil
+	}
+	return true
 }
 
 // permissionsFor carries the Permissions step over to a newly chosen
@@ -104,6 +127,12 @@ func (m Model) created(msg createdMsg) (Model, tea.Cmd) {
 	if msg.err != nil {
 		return m.saveFailed(msg.err), nil
 	}
+	// Every step before the Summary is done once the token exists, even
+	// the Permissions a Reports token skips (the header shows those as
+	// not applicable).
+	for st := range StepSummary {
+		m.completed[st] = true
+	}
 	m.step = StepSummary
 	m.summary = newSummary(m.styles, msg.token).SetSize(m.width, m.bodyHeight())
 	return m, nil
@@ -118,6 +147,10 @@ func (m Model) saveFailed(err error) Model {
 		m.general = m.general.SetError(err)
 	case store.FieldExpiry:
 		m.expiration = m.expiration.SetError(err)
+	case "":
+		// Nothing the user chose: say so, and that enter tries again.
+		err = errors.New("could not create the token: " + ui.Reason(err) +
+			"; press enter to try again")
 	}
 	if m.step == StepPermissions {
 		m.permissions = m.permissions.SetError(err)

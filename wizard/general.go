@@ -87,7 +87,7 @@ func NewGeneral(st *store.Store, styles ui.Styles, v GeneralValues, self string)
 
 func newTextInput(styles ui.Styles, placeholder string) textinput.Model {
 	in := textinput.New()
-	in.Prompt = "┃ "
+	in.Prompt = blurredPrompt
 	in.Placeholder = placeholder
 	in.CharLimit = 0 // over-long values are refused with a reason, not cut silently
 	in.PromptStyle = styles.Blurred
@@ -248,6 +248,16 @@ func (g General) validate(f generalField) error {
 	return nil
 }
 
+// valid reports whether every field passes the store's rules as typed.
+func (g General) valid() bool {
+	for f := range generalFields {
+		if g.validate(f) != nil {
+			return false
+		}
+	}
+	return true
+}
+
 // submitted validates every field and, when they pass, asks the store
 // whether the external ID is free; SubmitMsg follows only a free one.
 func (g General) submitted() (General, tea.Cmd) {
@@ -285,7 +295,7 @@ func (g General) checked(msg externalIDCheckedMsg) (General, tea.Cmd) {
 		g.reasons[fieldExternalID] = reason(msg.err)
 		return g.focusOn(fieldExternalID)
 	}
-	g.stepErr = fmt.Sprintf("could not check the external ID (%v); try again", msg.err)
+	g.stepErr = "could not check the external ID (" + ui.Reason(msg.err) + "); try again"
 	return g, nil
 }
 
@@ -300,20 +310,22 @@ func (g General) focusOn(f generalField) (General, tea.Cmd) {
 		in.CursorStart()
 	}
 	g.description.Blur()
-	g.name.PromptStyle = g.styles.Blurred
-	g.externalID.PromptStyle = g.styles.Blurred
+	g.name.Prompt, g.name.PromptStyle = blurredPrompt, g.styles.Blurred
+	g.externalID.Prompt, g.externalID.PromptStyle = blurredPrompt, g.styles.Blurred
+	g.description.Prompt = blurredPrompt
 
 	switch f {
 	case fieldName:
 		g.name.Focus()
 		g.name.CursorEnd()
-		g.name.PromptStyle = g.styles.Focused
+		g.name.Prompt, g.name.PromptStyle = focusedPrompt, g.styles.Focused
 	case fieldExternalID:
 		g.externalID.Focus()
 		g.externalID.CursorEnd()
-		g.externalID.PromptStyle = g.styles.Focused
+		g.externalID.Prompt, g.externalID.PromptStyle = focusedPrompt, g.styles.Focused
 	case fieldDescription:
 		g.description.Focus()
+		g.description.Prompt = focusedPrompt
 	}
 	g.relabel()
 	return g, restartBlink

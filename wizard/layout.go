@@ -80,6 +80,14 @@ func fieldOf(err error) string {
 	return ""
 }
 
+// A text field's prompt is heavy while the field has the focus and light
+// otherwise. The colour says the same, but the glyph is what shows the
+// focus without colour (NO_COLOR, or a monochrome terminal).
+const (
+	focusedPrompt = "┃ "
+	blurredPrompt = "│ "
+)
+
 // cursorMark is drawn before the row under the cursor; in the ASCII
 // profile, where styles vanish, it is what shows the cursor.
 func cursorMark(selected bool) string {

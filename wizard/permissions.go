@@ -238,7 +238,7 @@ func (p Permissions) View() string {
 		b.WriteString(p.row(r) + "\n")
 	}
 	if n < rows {
-		b.WriteString(s.Muted.Render(moreMarks(p.offset, rows-p.offset-n)))
+		b.WriteString(s.Muted.Render(ui.MoreMarks(p.offset, rows-p.offset-n)))
 	}
 	return fit(strings.TrimSuffix(b.String(), "\n"), w, p.height)
 }
@@ -257,16 +257,4 @@ func (p Permissions) row(r int) string {
 		text = p.styles.Selected.Render(box + label)
 	}
 	return cursorMark(r == p.cursor) + text + p.styles.Muted.Render(hint)
-}
-
-// moreMarks says how many rows are hidden above and below the window.
-func moreMarks(above, below int) string {
-	var parts []string
-	if above > 0 {
-		parts = append(parts, fmt.Sprintf("↑ %d more", above))
-	}
-	if below > 0 {
-		parts = append(parts, fmt.Sprintf("↓ %d more", below))
-	}
-	return "  " + strings.Join(parts, " · ")
 }

@@ -25,10 +25,11 @@ var stepMarks = map[stepState]string{
 	stepTodo: "○", stepCurrent: "●", stepDone: "✓", stepSkipped: "–",
 }
 
-// stepper draws the five steps on one line. It tries, in order: every
-// label with arrows, every label closer together, then only the current
-// step's label with numbers for the rest; what still does not fit is cut.
-func stepper(s ui.Styles, current Step, reports bool, w int) string {
+// stepper draws the five steps on one line; done says which steps to
+// tick. It tries, in order: every label with arrows, every label closer
+// together, then only the current step's label with numbers for the rest;
+// what still does not fit is cut.
+func stepper(s ui.Styles, current Step, reports bool, done func(Step) bool, w int) string {
 	states := make([]stepState, len(steps))
 	for i, st := range steps {
 		switch {
@@ -36,7 +37,7 @@ func stepper(s ui.Styles, current Step, reports bool, w int) string {
 			states[i] = stepCurrent
 		case st == StepPermissions && reports:
 			states[i] = stepSkipped
-		case st < current:
+		case done(st):
 			states[i] = stepDone
 		}
 	}

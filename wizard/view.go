@@ -38,12 +38,12 @@ func (m Model) View() string {
 	s := m.styles
 
 	title := s.Title.Render("Create Token") + "  " + s.Muted.Render(m.progress())
-	steps := stepper(s, m.step, m.extension.Value() == store.Reports, m.width)
+	steps := stepper(s, m.step, m.extension.Value() == store.Reports, m.stepDone, m.width)
 
 	var b strings.Builder
 	b.WriteString(title + "\n" + steps + "\n\n")
 	b.WriteString(padTo(m.body(), m.bodyHeight()))
-	b.WriteString("\n\n" + m.help.View(m.keyMap()))
+	b.WriteString("\n\n" + m.footer())
 	return fit(b.String(), m.width, m.height)
 }
 

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/apitokens/apitokens/store"
 	"github.com/apitokens/apitokens/ui"
@@ -24,7 +25,10 @@ type Model struct {
 	permissions Permissions
 	summary     summary
 
-	visited    bool // the user went past step 1, so cancelling loses choices too
+	visited bool // the user went past step 1, so cancelling loses choices too
+	// completed marks the steps the user has left forwards; the header
+	// ticks them while their values stay valid, going back included.
+	completed  [StepSummary + 1]bool
 	confirming bool // "Discard this token? y/n" is open
 	saving     bool // store.Create is running
 
@@ -38,19 +42,13 @@ type Model struct {
 // New builds the wizard on step 1. now is the clock the expiry presets are
 // counted from; the store keeps its own for the times it records.
 func New(st *store.Store, styles ui.Styles, now func() time.Time) Model {
-	h := help.New()
-	h.Styles = help.Styles{
-		Ellipsis: styles.Muted, ShortKey: styles.Text, ShortDesc: styles.Muted,
-		ShortSeparator: styles.Muted, FullKey: styles.Text, FullDesc: styles.Muted,
-		FullSeparator: styles.Muted,
-	}
 	m := Model{
 		st:          st,
 		styles:      styles,
 		general:     NewGeneral(st, styles, GeneralValues{}, "").SetLabels("next step", "cancel"),
 		expiration:  NewExpiration(styles, now),
 		extension:   newExtensionStep(styles),
-		help:        h,
+		help:        ui.NewHelp(styles),
 		helpKey:     key.NewBinding(key.WithKeys("?")),
 		confirmKeys: newConfirmKeys(),
 	}
@@ -89,11 +87,11 @@ func (m Model) Typing() bool {
 func (m Model) Step() Step { return m.step }
 
 // Header lines: the title, the steps, a gap. The footer has a gap above the
-// help, which takes one line, or up to fullHelpLines when ? opens it.
+// help, which takes one line, or as many as the full help needs when ?
+// opens it.
 const (
-	headerLines   = 3
-	footerGap     = 1
-	fullHelpLines = 4
+	headerLines = 3
+	footerGap   = 1
 )
 
 // layout hands every step the body's size, so a step is ready to draw
@@ -109,16 +107,25 @@ func (m Model) layout() Model {
 }
 
 func (m Model) bodyHeight() int {
-	helpLines := 1
-	if m.help.ShowAll {
-		helpLines = fullHelpLines
-	}
-	return max(m.height-headerLines-footerGap-helpLines, 1)
+	return max(m.height-headerLines-footerGap-lipgloss.Height(m.footer()), 1)
 }
+
+// footer is the help for the keys that work now.
+func (m Model) footer() string { return ui.HelpView(m.help, m.keyMap(), m.width) }
 
 // Update routes keys to the step on screen and acts on the steps' submit
 // and back messages; a message from a step no longer on screen is ignored.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	m, cmd := m.update(msg)
+	if m.help.ShowAll {
+		// The full help is as tall as the keys of the step on screen
+		// need, so the steps' area changes with the step.
+		m = m.layout()
+	}
+	return m, cmd
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case SubmitMsg:
 		if msg.Step != m.step || m.saving {
@@ -140,6 +147,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
+	case ui.TooSmall(m.width, m.height):
+		// The view asks for a larger window instead of showing the step,
+		// so a key would land in a field the user cannot see.
+		return m, nil
 	case m.confirming:
 		switch {
 		case key.Matches(msg, m.confirmKeys.Yes):

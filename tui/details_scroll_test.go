@@ -1,0 +1,66 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// TestDetailsScrollClamped checks the tester's steps: the General tab
+// scrolled at 60x20, then the window enlarged to 120x40. The tab must start
+// at the top again, with the key and the description on screen.
+func TestDetailsScrollClamped(t *testing.T) {
+	e := newEnv(t)
+	tok := seedAll(e)
+	m := keys(e.opened(tok, 60, 20), "j", "j", "j", "j", "j")
+	if m.details.body.YOffset == 0 {
+		t.Fatalf("j did not scroll at 60x20:\n%s", m.View())
+	}
+	if v := m.View(); !strings.Contains(v, "↑ 5 more") {
+		t.Errorf("no sign of the lines above:\n%s", v)
+	}
+
+	m = settle(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	v := m.View()
+	if m.details.body.YOffset != 0 || !strings.Contains(v, "API key") ||
+		!strings.Contains(v, "Description") {
+		t.Errorf("offset %d after growing:\n%s", m.details.body.YOffset, v)
+	}
+	if strings.Contains(v, "↑ ") || strings.Contains(v, "↓ ") {
+		t.Errorf("a more mark with nothing hidden:\n%s", v)
+	}
+	checkFits(t, v, 120, 40)
+
+	// Shrunk again, the offset is kept inside the content, and the keys
+	// that scroll back work.
+	m = keys(settle(m, tea.WindowSizeMsg{Width: 60, Height: 20}), "pgdown", "pgdown", "pgdown")
+	bottom := m.details.body.YOffset
+	if bottom == 0 || !m.details.body.AtBottom() {
+		t.Fatalf("pgdown did not reach the bottom: offset %d", bottom)
+	}
+	if v := m.View(); !strings.Contains(v, "↑ ") || strings.Contains(v, "↓ ") {
+		t.Errorf("at the bottom the mark should point up only:\n%s", v)
+	}
+	m = keys(m, "k")
+	if m.details.body.YOffset != bottom-1 {
+		t.Errorf("k from the bottom: offset %d, want %d", m.details.body.YOffset, bottom-1)
+	}
+}
+
+// TestDetailsMoreMark checks that a General tab taller than the screen says
+// so on its last line, as the wizard's Permissions list does.
+func TestDetailsMoreMark(t *testing.T) {
+	e := newEnv(t)
+	tok := seedAll(e)
+	m := e.opened(tok, 60, 20)
+	total, shown := m.details.body.TotalLineCount(), m.details.body.Height
+	lines := strings.Split(m.View(), "\n")
+	mark := strings.TrimSpace(lines[len(lines)-3]) // above the status line and the help
+	if want := "↓ " + itoa(total-shown) + " more"; mark != want {
+		t.Errorf("mark %q, want %q:\n%s", mark, want, m.View())
+	}
+	checkFits(t, m.View(), 60, 20)
+}
+
+func itoa(n int) string { return thousands(n) }
