@@ -34,7 +34,9 @@ type terminal struct {
 func newTerminal(t *testing.T, w, h int) *terminal {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed; make deps installs it")
+		// A missing tmux fails rather than skips: a green run must mean the
+		// binary was driven in a real terminal.
+		t.Fatal("tmux is not installed; `make deps` installs it")
 	}
 	term := &terminal{
 		t:      t,
