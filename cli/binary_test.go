@@ -179,6 +179,14 @@ func TestBadInputExitCodes(t *testing.T) {
 		{"edit nothing", []string{"edit", idOf(key)}, 2, "nothing to change"},
 		{"delete without a terminal", []string{"delete", idOf(key)}, 2, "--yes"},
 		{"enable an active token", []string{"enable", idOf(key)}, 1, "not disabled"},
+		{"reports with all modules", []string{"create", "--name", "r", "--description", "d",
+			"--extension", "reports", "--all-modules"}, 2, "drop --all-modules"},
+		{"reports with modules", []string{"create", "--name", "r", "--description", "d",
+			"--extension", "reports", "--modules", "billing"}, 2, "drop --modules"},
+		{"name of a zero-width space", []string{"create", "--name", "\u200b", "--description",
+			"d"}, 1, "--name: must contain a visible character"},
+		{"stats of an unknown ID", []string{"stats", "SU-000-000-000"}, 1,
+			"no such token: SU-000-000-000; `apitokens list`"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := run(t, db, "", tc.args...)
@@ -221,14 +229,33 @@ func TestLifecycleThroughCommands(t *testing.T) {
 	}
 	run(t, db, "", "enable", id)
 
-	renewed := strings.TrimSpace(run(t, db, "", "renew", id, "--expires", "1m").stdout)
+	r := run(t, db, "", "renew", id, "--expires", "1m")
+	renewed := strings.TrimSpace(r.stdout)
 	if !keyPattern.MatchString(renewed) || renewed == key {
 		t.Fatalf("renew printed %q", renewed)
+	}
+	if !strings.HasPrefix(r.stderr, "The old key keeps working until ") {
+		t.Errorf("renew did not say how long the old key works: stderr %q", r.stderr)
 	}
 	if r := run(t, db, "", "verify", key); r.code != 0 {
 		t.Errorf("old key refused right after renew: %+v", r)
 	}
-	rotated := strings.TrimSpace(run(t, db, "", "rotate", id, "--expires", "never").stdout)
+	if r := run(t, db, "", "show", id); !strings.Contains(r.stdout, "Previous key  works until ") {
+		t.Errorf("show after renew does not tell the old key's end:\n%s", r.stdout)
+	}
+	if until := showJSON(t, db, id)["previous_key_until"]; until == nil {
+		t.Error("show --json after renew: previous_key_until is null")
+	} else if _, err := timeRFC3339(until); err != nil {
+		t.Errorf("previous_key_until %v: %v", until, err)
+	}
+	r = run(t, db, "", "rotate", id, "--expires", "never")
+	rotated := strings.TrimSpace(r.stdout)
+	if r.stderr != "" {
+		t.Errorf("rotate wrote %q to stderr; no old key works after it", r.stderr)
+	}
+	if until := showJSON(t, db, id)["previous_key_until"]; until != nil {
+		t.Errorf("show --json after rotate: previous_key_until = %v, want null", until)
+	}
 	for _, old := range []string{key, renewed} {
 		r := run(t, db, "", "verify", old)
 		if r.code != 1 || !strings.Contains(r.stderr, "wrong secret") {
@@ -239,9 +266,13 @@ func TestLifecycleThroughCommands(t *testing.T) {
 		t.Errorf("verify - from stdin: %+v", r)
 	}
 
-	r := run(t, db, "", "edit", id, "--name", "Renamed", "--external-id", "crm-7")
-	if r.code != 0 {
+	r = run(t, db, "", "edit", id, "--name", "Renamed", "--external-id", "crm-7")
+	if r.code != 0 || r.stdout != "edited "+id+"\n" {
 		t.Fatalf("edit: %+v", r)
+	}
+	r = run(t, db, "", "edit", id, "--name", "Renamed ")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "nothing changed: ") {
+		t.Errorf("edit to the same values: %+v", r)
 	}
 	r = run(t, db, "", "permissions", id, "--modules", "billing")
 	if r.code != 0 || !strings.Contains(r.stdout, "Billing") {
@@ -256,6 +287,9 @@ func TestLifecycleThroughCommands(t *testing.T) {
 	}
 	if r := run(t, db, "", "list"); strings.Contains(r.stdout, id) {
 		t.Errorf("list still shows deleted %s", id)
+	}
+	if r := run(t, db, "", "show", id); !strings.Contains(r.stdout, "Status       Deleted\n") {
+		t.Errorf("show of a deleted token:\n%s", r.stdout)
 	}
 
 	var events []map[string]any
@@ -309,4 +343,14 @@ func TestEveryCommandHasHelpWithExample(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "apitokens") {
 		t.Errorf("completion bash: %+v", r.code)
 	}
+}
+
+func showJSON(t *testing.T, db, id string) map[string]any {
+	t.Helper()
+	r := run(t, db, "", "show", id, "--json")
+	var got map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("show --json: %v\n%s", err, r.stdout)
+	}
+	return got
 }

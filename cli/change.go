@@ -11,6 +11,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/apitokens/apitokens/dates"
 	"github.com/apitokens/apitokens/store"
 )
 
@@ -93,10 +94,16 @@ func (a *app) editCommand() *cobra.Command {
 			if f.Changed("description") {
 				e.Description, _ = f.GetString("description")
 			}
+			before := t
 			if t, err = st.Update(cmd.Context(), id, e); err != nil {
 				return err
 			}
-			return a.done(cmd, st, t, false, "edited "+t.ID)
+			msg := "edited " + t.ID
+			if t.Name == before.Name && t.ExternalID == before.ExternalID &&
+				t.Description == before.Description {
+				msg = "nothing changed: " + t.ID + " already has these values"
+			}
+			return a.done(cmd, st, t, false, msg)
 		})
 	cmd.Flags().String("name", "", "new name")
 	cmd.Flags().String("external-id", "", `new external ID ("" removes it)`)
@@ -157,7 +164,8 @@ func (a *app) rotateCommand() *cobra.Command {
 
 func (a *app) renewCommand() *cobra.Command {
 	return a.newKeyCommand("renew",
-		"Give an expiring token a new key; the old key works until its old expiry",
+		"Give an expiring token a new key; the old key works until its old expiry "+
+			"or the new one, whichever is sooner",
 		(*store.Store).Renew)
 }
 
@@ -177,6 +185,12 @@ func (a *app) newKeyCommand(use, short string,
 			t, err := change(st, cmd.Context(), id, expires)
 			if err != nil {
 				return err
+			}
+			// stdout stays the key alone, for scripts; the grace period of
+			// a renewal's old key is news for the person at the terminal.
+			asJSON, _ := cmd.Flags().GetBool("json")
+			if until := t.PreviousKeyUntil(st.Now()); until != nil && !asJSON {
+				fmt.Fprintf(a.stderr, "The old key keeps working until %s.\n", dates.Format(until))
 			}
 			return a.done(cmd, st, t, true, t.Key())
 		})

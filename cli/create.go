@@ -51,7 +51,11 @@ Reports module alone.`,
 				perms = ext.DefaultPermissions()
 			}
 			if ext == store.Reports && set {
-				return usagef("a Reports token is granted the Reports module alone; drop --modules")
+				flag := "--modules"
+				if perms.All {
+					flag = "--all-modules"
+				}
+				return usagef("a Reports token is granted the Reports module alone; drop %s", flag)
 			}
 			st, err := a.openStore()
 			if err != nil {

@@ -22,11 +22,13 @@ type tokenJSON struct {
 	Permissions permissionsJSON `json:"permissions"`
 	Key         string          `json:"key,omitempty"`
 	ExpiresAt   *string         `json:"expires_at"`
-	CreatedAt   string          `json:"created_at"`
-	UpdatedAt   string          `json:"updated_at"`
-	LastUsedAt  *string         `json:"last_used_at"`
-	DisabledAt  *string         `json:"disabled_at"`
-	DeletedAt   *string         `json:"deleted_at"`
+	// PreviousKeyUntil is set while the key a renewal replaced still works.
+	PreviousKeyUntil *string `json:"previous_key_until"`
+	CreatedAt        string  `json:"created_at"`
+	UpdatedAt        string  `json:"updated_at"`
+	LastUsedAt       *string `json:"last_used_at"`
+	DisabledAt       *string `json:"disabled_at"`
+	DeletedAt        *string `json:"deleted_at"`
 }
 
 type permissionsJSON struct {
@@ -54,19 +56,20 @@ func toJSON(t store.Token, now time.Time, withKey bool) tokenJSON {
 		modules = []string{}
 	}
 	out := tokenJSON{
-		ID:          t.ID,
-		Name:        t.Name,
-		ExternalID:  t.ExternalID,
-		Description: t.Description,
-		Extension:   string(t.Extension),
-		Status:      statusWord(t.Status(now)),
-		Permissions: permissionsJSON{All: t.Permissions.All, Modules: modules},
-		ExpiresAt:   rfc3339(t.ExpiresAt),
-		CreatedAt:   *rfc3339(&t.CreatedAt),
-		UpdatedAt:   *rfc3339(&t.UpdatedAt),
-		LastUsedAt:  rfc3339(t.LastUsedAt),
-		DisabledAt:  rfc3339(t.DisabledAt),
-		DeletedAt:   rfc3339(t.DeletedAt),
+		ID:               t.ID,
+		Name:             t.Name,
+		ExternalID:       t.ExternalID,
+		Description:      t.Description,
+		Extension:        string(t.Extension),
+		Status:           statusWord(t.Status(now)),
+		Permissions:      permissionsJSON{All: t.Permissions.All, Modules: modules},
+		ExpiresAt:        rfc3339(t.ExpiresAt),
+		PreviousKeyUntil: rfc3339(t.PreviousKeyUntil(now)),
+		CreatedAt:        *rfc3339(&t.CreatedAt),
+		UpdatedAt:        *rfc3339(&t.UpdatedAt),
+		LastUsedAt:       rfc3339(t.LastUsedAt),
+		DisabledAt:       rfc3339(t.DisabledAt),
+		DeletedAt:        rfc3339(t.DeletedAt),
 	}
 	if withKey {
 		out.Key = t.Key()

@@ -118,6 +118,9 @@ func (a *app) showCommand() *cobra.Command {
 			} {
 				tw.add(row[0], row[1])
 			}
+			if until := t.PreviousKeyUntil(now); until != nil {
+				tw.add("Previous key", "works until "+dates.Format(until))
+			}
 			for i, line := range strings.Split(t.Description, "\n") {
 				label := ""
 				if i == 0 {

@@ -63,6 +63,7 @@ var advice = map[store.Refusal]string{
 	store.RefusedMalformed: "; a key is ID:secret, such as SU-631-625-036:<40 hex digits>",
 	store.RefusedUnknown:   "; no token has this ID in this database (see --db)",
 	store.RefusedExpired:   "; renew or rotate the token for a new key",
+	store.RefusedReplaced:  "; the token was renewed: `apitokens show ID --reveal` prints the new key",
 	store.RefusedDisabled:  "; `apitokens enable ID` switches it back on",
 	store.RefusedDeleted:   "; deleted tokens stay deleted: create a new one",
 	store.RefusedWrongSecret: "; the token was rotated or the key mistyped: " +

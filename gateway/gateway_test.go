@@ -34,6 +34,18 @@ func TestAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Renewed to two years: a year on, its old key's grace is over while
+	// the token itself still works.
+	renewed, err := st.Create(t.Context(), store.Draft{Name: "renewed", Description: "d",
+		Extension: store.Custom, Permissions: agreementsOnly, ExpiresAt: &expiresAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inTwoYears := time.Now().AddDate(2, 0, 0)
+	renewedNow, err := st.Renew(t.Context(), renewed.ID, &inTwoYears)
+	if err != nil {
+		t.Fatal(err)
+	}
 	nextYear := func() time.Time { return time.Now().AddDate(1, 0, 0) }
 	gw := serve(t, st, gateway.Options{Now: nextYear})
 
@@ -66,6 +78,8 @@ func TestAnswers(t *testing.T) {
 			401, "unknown_key"},
 		{"wrong secret", "/agreements/", wrong, 401, "wrong_secret"},
 		{"expired", "/agreements/", key(expired), 401, "expired_key"},
+		{"replaced by a renewal", "/agreements/", key(renewed), 401, "replaced_key"},
+		{"renewed key", "/agreements/", key(renewedNow), 200, ""},
 		{"disabled", "/agreements/", key(disabled), 401, "disabled_key"},
 		{"deleted", "/agreements/", key(deleted), 401, "deleted_key"},
 		{"refused before routing", "/nothing/", wrong, 401, "wrong_secret"},

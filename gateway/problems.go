@@ -56,6 +56,8 @@ var refused = map[store.Refusal]*problem{
 		"the secret does not match the token"),
 	store.RefusedExpired: newProblem(http.StatusUnauthorized, "expired_key",
 		"the token has expired; renew or rotate it"),
+	store.RefusedReplaced: newProblem(http.StatusUnauthorized, "replaced_key",
+		"a renewal replaced this key and its grace period is over; use the token's new key"),
 	store.RefusedDisabled: newProblem(http.StatusUnauthorized, "disabled_key",
 		"the token is disabled; enable it to use it again"),
 	store.RefusedDeleted: newProblem(http.StatusUnauthorized, "deleted_key",

@@ -79,7 +79,7 @@ type Report struct {
 func Load(ctx context.Context, st *store.Store, tokenID string, now time.Time) (Report, error) {
 	t, err := st.Get(ctx, tokenID)
 	if err != nil {
-		return Report{}, fmt.Errorf("statistics of %s: %w", tokenID, err)
+		return Report{}, err // Get's error names the ID already
 	}
 	r := Report{TokenID: tokenID, LastUsed: t.LastUsedAt}
 

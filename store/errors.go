@@ -51,8 +51,12 @@ const (
 	RefusedUnknown     Refusal = "unknown"
 	RefusedWrongSecret Refusal = "wrong secret"
 	RefusedExpired     Refusal = "expired"
-	RefusedDisabled    Refusal = "disabled"
-	RefusedDeleted     Refusal = "deleted"
+	// RefusedReplaced is a secret a renewal replaced, after its grace
+	// period: telling it from a plain expiry spares the user renewing a
+	// token that already has a new, working key.
+	RefusedReplaced Refusal = "replaced"
+	RefusedDisabled Refusal = "disabled"
+	RefusedDeleted  Refusal = "deleted"
 )
 
 // RefusedError carries a Refusal from Verify.

@@ -124,8 +124,8 @@ func TestRenew(t *testing.T) {
 			checks: []check{
 				{true, day, ""},
 				{true, 10*day - time.Second, ""},
-				{true, 10 * day, store.RefusedExpired},
-				{true, 10*day + time.Second, store.RefusedExpired},
+				{true, 10 * day, store.RefusedReplaced},
+				{true, 10*day + time.Second, store.RefusedReplaced},
 				{false, day, ""},
 				{false, 10 * day, ""},
 				{false, 40*day - time.Second, ""},
@@ -149,7 +149,7 @@ func TestRenew(t *testing.T) {
 			name: "renewed to never", expires: 10 * day, renewAt: day,
 			checks: []check{
 				{true, 10*day - time.Second, ""},
-				{true, 10 * day, store.RefusedExpired},
+				{true, 10 * day, store.RefusedReplaced},
 				{false, 1000 * day, ""},
 			},
 		},
@@ -157,7 +157,7 @@ func TestRenew(t *testing.T) {
 			name: "renewed after it expired", expires: 2 * day, renewAt: 3 * day,
 			next: ptr(30 * day),
 			checks: []check{
-				{true, 3 * day, store.RefusedExpired},
+				{true, 3 * day, store.RefusedReplaced},
 				{false, 3 * day, ""},
 			},
 		},
@@ -226,7 +226,7 @@ func TestRenewAgain(t *testing.T) {
 	}{
 		{"first, replaced", first.Key(), 2 * day, store.RefusedWrongSecret},
 		{"second, kept", second.Key(), 20*day - time.Second, ""},
-		{"second, at its expiry", second.Key(), 20 * day, store.RefusedExpired},
+		{"second, at its expiry", second.Key(), 20 * day, store.RefusedReplaced},
 		{"third", third.Key(), 30*day - time.Second, ""},
 	}
 	for _, tc := range tests {

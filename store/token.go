@@ -76,7 +76,7 @@ type Status string
 
 // The statuses, in the order of precedence Status applies them.
 const (
-	StatusDeleted  Status = "deleted"
+	StatusDeleted  Status = "Deleted"
 	StatusDisabled Status = "Disabled"
 	StatusExpired  Status = "Expired"
 	StatusExpiring Status = "Expiring"
@@ -118,6 +118,18 @@ func (t Token) Key() string { return t.ID + ":" + t.Secret.Reveal() }
 // MaskedKey shows the ID and hides the secret.
 func (t Token) MaskedKey() string { return t.ID + ":" + strings.Repeat("•", 12) }
 
+// PreviousKeyUntil is when the secret a renewal replaced stops working,
+// or nil when there is none that works at the time now.
+func (t Token) PreviousKeyUntil(now time.Time) *time.Time {
+	if t.PreviousSecret == "" || t.PreviousExpiresAt == nil || !now.Before(*t.PreviousExpiresAt) {
+		return nil
+	}
+	if st := t.Status(now); st != StatusActive && st != StatusExpiring {
+		return nil
+	}
+	return t.PreviousExpiresAt
+}
+
 // Expires reports whether the token has an expiry at all.
 func (t Token) Expires() bool { return t.ExpiresAt != nil }
 
@@ -157,7 +169,10 @@ func (t Token) Check(secret string, now time.Time) Refusal {
 		if t.PreviousExpiresAt == nil || now.Before(*t.PreviousExpiresAt) {
 			return ""
 		}
-		return RefusedExpired
+		if t.Status(now) == StatusExpired {
+			return RefusedExpired // the new key is no use either
+		}
+		return RefusedReplaced
 	}
 	return RefusedWrongSecret
 }

@@ -86,6 +86,9 @@ func TestCheck(t *testing.T) {
 		{"prefix of the secret", plain, cur[:39], store.RefusedWrongSecret},
 		{"previous secret at its end", with(renewed, func(t *store.Token) {
 			t.PreviousExpiresAt = at(0)
+		}), prev, store.RefusedReplaced},
+		{"previous secret when both ended", with(renewed, func(t *store.Token) {
+			t.PreviousExpiresAt, t.ExpiresAt = at(-time.Hour), at(0)
 		}), prev, store.RefusedExpired},
 		{"current secret at its end", with(renewed, func(t *store.Token) {
 			t.ExpiresAt = at(0)

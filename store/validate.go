@@ -22,6 +22,8 @@ func ValidateName(s string) error {
 		return fieldErr(FieldName, "is required")
 	case n > MaxName:
 		return fieldErr(FieldName, "must be at most %d characters (it has %d)", MaxName, n)
+	case !hasVisible(s):
+		return fieldErr(FieldName, "must contain a visible character")
 	}
 	return checkPrintable(FieldName, s, false)
 }
@@ -45,6 +47,8 @@ func ValidateDescription(s string) error {
 	case n > MaxDescription:
 		return fieldErr(FieldDescription, "must be at most %d characters (it has %d)",
 			MaxDescription, n)
+	case !hasVisible(s):
+		return fieldErr(FieldDescription, "must contain a visible character")
 	}
 	return checkPrintable(FieldDescription, s, true)
 }
@@ -64,6 +68,20 @@ func checkPrintable(field, s string, lineBreaks bool) error {
 		}
 	}
 	return nil
+}
+
+// hasVisible reports whether s draws anything: a name of zero-width spaces
+// or fillers alone would pass a length check and show as an empty row.
+func hasVisible(s string) bool {
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Variation_Selector, r):
+		case r == 0x115F, r == 0x1160, r == 0x3164, r == 0xFFA0: // Hangul fillers
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 func isBidiControl(r rune) bool {

@@ -65,6 +65,20 @@ func TestCreateValidates(t *testing.T) {
 			field: store.FieldName,
 		},
 		{
+			name:  "name of zero-width spaces and fillers only",
+			edit:  func(d *store.Draft) { d.Name = "\u200b\u200d\ufe0f\u3164" },
+			field: store.FieldName,
+		},
+		{
+			name: "name with a zero-width joiner between letters",
+			edit: func(d *store.Draft) { d.Name = "a\u200db" },
+			check: func(t *testing.T, tok store.Token) {
+				if tok.Name != "a\u200db" {
+					t.Errorf("name kept as %q", tok.Name)
+				}
+			},
+		},
+		{
 			name: "no external ID",
 			edit: func(d *store.Draft) { d.ExternalID = "" },
 		},
@@ -103,6 +117,11 @@ func TestCreateValidates(t *testing.T) {
 		{
 			name:  "description of spaces only",
 			edit:  func(d *store.Draft) { d.Description = "  \n  " },
+			field: store.FieldDescription,
+		},
+		{
+			name:  "description of a zero-width space only",
+			edit:  func(d *store.Draft) { d.Description = "\u200b" },
 			field: store.FieldDescription,
 		},
 		{
