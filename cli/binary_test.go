@@ -354,3 +354,44 @@ func showJSON(t *testing.T, db, id string) map[string]any {
 	}
 	return got
 }
+
+// TestCompletionOffersWhatFits checks the candidates the shells are given:
+// enable offers disabled tokens only, disable the others, and flags with
+// few values offer them.
+func TestCompletionOffersWhatFits(t *testing.T) {
+	db := newDB(t)
+	on := idOf(create(t, db, "--all-modules"))
+	off := idOf(create(t, db, "--all-modules"))
+	if r := run(t, db, "", "disable", off); r.code != 0 {
+		t.Fatalf("disable: %+v", r)
+	}
+	candidates := func(args ...string) []string {
+		t.Helper()
+		r := run(t, db, "", append([]string{"__complete"}, args...)...)
+		if r.code != 0 {
+			t.Fatalf("__complete %v: %+v", args, r)
+		}
+		var got []string
+		for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+			if !strings.HasPrefix(line, ":") { // the directive line
+				got = append(got, strings.SplitN(line, "\t", 2)[0])
+			}
+		}
+		return got
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"enable", ""}, off},
+		{[]string{"disable", ""}, on},
+		{[]string{"show", ""}, off + " " + on},
+		{[]string{"list", "--status", ""}, "active expiring expired disabled"},
+		{[]string{"create", "--extension", ""}, "flowgear reports zapier custom"},
+		{[]string{"renew", on, "--expires", ""}, "never 1d 1w 1m 3m 1y"},
+	} {
+		if got := strings.Join(candidates(tc.args...), " "); got != tc.want {
+			t.Errorf("complete %q: %q, want %q", tc.args, got, tc.want)
+		}
+	}
+}

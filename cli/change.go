@@ -134,27 +134,36 @@ func (a *app) permissionsCommand() *cobra.Command {
 }
 
 func (a *app) disableCommand() *cobra.Command {
-	return jsonFlag(a.idCommand("disable", "Switch a token off; its key is refused until enabled",
-		"  apitokens disable SU-631-625-036",
-		func(cmd *cobra.Command, st *store.Store, id string) error {
-			t, err := st.Disable(cmd.Context(), id)
-			if err != nil {
-				return err
-			}
-			return a.done(cmd, st, t, false, "disabled "+t.ID)
-		}))
+	return jsonFlag(a.completingOnly(func(s store.Status) bool { return s != store.StatusDisabled },
+		a.idCommand("disable", "Switch a token off; its key is refused until enabled",
+			"  apitokens disable SU-631-625-036",
+			func(cmd *cobra.Command, st *store.Store, id string) error {
+				t, err := st.Disable(cmd.Context(), id)
+				if err != nil {
+					return err
+				}
+				return a.done(cmd, st, t, false, "disabled "+t.ID)
+			})))
 }
 
 func (a *app) enableCommand() *cobra.Command {
-	return jsonFlag(a.idCommand("enable", "Switch a disabled token back on, key unchanged",
-		"  apitokens enable SU-631-625-036",
-		func(cmd *cobra.Command, st *store.Store, id string) error {
-			t, err := st.Enable(cmd.Context(), id)
-			if err != nil {
-				return err
-			}
-			return a.done(cmd, st, t, false, "enabled "+t.ID)
-		}))
+	return jsonFlag(a.completingOnly(func(s store.Status) bool { return s == store.StatusDisabled },
+		a.idCommand("enable", "Switch a disabled token back on, key unchanged",
+			"  apitokens enable SU-631-625-036",
+			func(cmd *cobra.Command, st *store.Store, id string) error {
+				t, err := st.Enable(cmd.Context(), id)
+				if err != nil {
+					return err
+				}
+				return a.done(cmd, st, t, false, "enabled "+t.ID)
+			})))
+}
+
+// completingOnly narrows the IDs cmd completes to tokens whose status keep
+// accepts.
+func (a *app) completingOnly(keep func(store.Status) bool, cmd *cobra.Command) *cobra.Command {
+	cmd.ValidArgsFunction = a.completeIDsOf(keep)
+	return cmd
 }
 
 func (a *app) rotateCommand() *cobra.Command {
@@ -195,6 +204,7 @@ func (a *app) newKeyCommand(use, short string,
 			return a.done(cmd, st, t, true, t.Key())
 		})
 	cmd.Flags().String("expires", "", expiresHelp+" (required)")
+	_ = cmd.RegisterFlagCompletionFunc("expires", expiresCompletion)
 	cmd.Long = short + ".\nIt prints the new API key, the only output, so a script can capture it."
 	return jsonFlag(cmd)
 }

@@ -88,5 +88,8 @@ Reports module alone.`,
 	f.StringVar(&d.expires, "expires", "never", expiresHelp)
 	f.BoolVar(&d.json, "json", false, "print the whole token, key included, as JSON")
 	addPermissionFlags(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("extension",
+		fixedCompletion("flowgear", "reports", "zapier", "custom"))
+	_ = cmd.RegisterFlagCompletionFunc("expires", expiresCompletion)
 	return cmd
 }

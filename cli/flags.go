@@ -90,25 +90,42 @@ func addPermissionFlags(cmd *cobra.Command) {
 // completeIDs offers the IDs of live tokens for shell completion.
 func (a *app) completeIDs(cmd *cobra.Command, args []string,
 	prefix string) ([]string, cobra.ShellCompDirective) {
-	if len(args) > 0 {
-		return nil, cobra.ShellCompDirectiveNoFileComp
-	}
-	st, err := a.openStore()
-	if err != nil {
-		return nil, cobra.ShellCompDirectiveError
-	}
-	defer st.Close()
-	tokens, err := st.List(cmd.Context(), store.ListOptions{Filter: prefix, Limit: 200})
-	if err != nil {
-		return nil, cobra.ShellCompDirectiveError
-	}
-	var ids []string
-	for _, t := range tokens {
-		if strings.HasPrefix(t.ID, prefix) {
-			ids = append(ids, t.ID+"\t"+t.Name)
+	return a.completeIDsOf(nil)(cmd, args, prefix)
+}
+
+// completeIDsOf offers only the tokens keep accepts, so `enable` offers
+// disabled tokens and `disable` the others; nil keeps every live token.
+func (a *app) completeIDsOf(keep func(store.Status) bool) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
+		st, err := a.openStore()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		defer st.Close()
+		tokens, err := st.List(cmd.Context(), store.ListOptions{Filter: prefix, Limit: 200})
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		now := st.Now()
+		var ids []string
+		for _, t := range tokens {
+			if strings.HasPrefix(t.ID, prefix) && (keep == nil || keep(t.Status(now))) {
+				ids = append(ids, t.ID+"\t"+t.Name)
+			}
+		}
+		return ids, cobra.ShellCompDirectiveNoFileComp
 	}
-	return ids, cobra.ShellCompDirectiveNoFileComp
+}
+
+// expiresCompletion offers the presets; a date is typed by hand.
+var expiresCompletion = fixedCompletion("never", "1d", "1w", "1m", "3m", "1y")
+
+// fixedCompletion offers a flag's few possible values.
+func fixedCompletion(values ...string) cobra.CompletionFunc {
+	return cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp)
 }
 
 // oneID accepts exactly one argument and says what it should be.

@@ -79,6 +79,8 @@ func (a *app) listCommand() *cobra.Command {
 	cmd.Flags().StringVar(&status, "status", "",
 		"only tokens that are active, expiring, expired or disabled")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
+	_ = cmd.RegisterFlagCompletionFunc("status",
+		fixedCompletion("active", "expiring", "expired", "disabled"))
 	return cmd
 }
 
