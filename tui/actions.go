@@ -74,7 +74,8 @@ func (a action) question(t store.Token, now time.Time) string {
 // after it and now the store's clock, which tell whether a renewed
 // token's old key still works.
 func (a action) done(name string, t store.Token, now time.Time) string {
-	name = ui.Truncate(ui.OneLine(name), 40)
+	// Not cut here: the status line cuts the name to the window's width.
+	name = ui.OneLine(name)
 	switch a {
 	case actDisable:
 		return "Token " + name + " disabled: its key is refused"

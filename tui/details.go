@@ -60,6 +60,7 @@ type details struct {
 	mode    detailsMode
 	general wizard.General     // edit, step 1
 	perms   wizard.Permissions // edit, step 2
+	discard wizard.Discard     // asked when an edit with changes is left
 	expiry  wizard.Expiration  // the new expiry for rotate and renew
 	pending action             // rotate or renew, while the expiry is chosen
 	saving  bool               // an edit or an action runs
@@ -130,7 +131,7 @@ func (m details) Init() tea.Cmd { return tea.Batch(loadToken(m.deps, m.id), m.re
 func (m details) typing() bool {
 	switch m.mode {
 	case modeEditGeneral:
-		return m.general.Typing()
+		return m.discard.Open() || m.general.Typing()
 	case modeExpiry:
 		return m.expiry.Typing()
 	}
@@ -202,7 +203,8 @@ func (m details) tokenLoaded(msg tokenMsg) (details, tea.Cmd) {
 			". Retrying…")
 		return m.layout(), nil
 	case msg.token.DeletedAt != nil:
-		return m, emit(closeDetailsMsg{notice: "Token " + msg.token.Name + " was deleted"})
+		return m, emit(closeDetailsMsg{notice: "Token " + msg.token.Name + " was deleted",
+			name: msg.token.Name})
 	}
 	if m.readErr && m.status.failing() {
 		m.status = m.status.clear()
@@ -219,9 +221,12 @@ func (m details) tokenLoaded(msg tokenMsg) (details, tea.Cmd) {
 func (m details) handleKey(msg tea.KeyMsg) (details, tea.Cmd) {
 	switch {
 	case m.mode != modeView:
-		if m.saving {
+		switch {
+		case m.saving:
 			// A second enter must not save twice.
 			return m, nil
+		case m.discard.Open():
+			return m.answerDiscard(msg)
 		}
 		return m.updateStep(msg)
 	case m.confirming:
@@ -300,6 +305,8 @@ func (m details) copied(msg copiedMsg) (details, tea.Cmd) {
 // keyMap is the footer's keys: the open dialog's or step's, or the tabs'.
 func (m details) keyMap() help.KeyMap {
 	switch {
+	case m.mode == modeEditGeneral && m.discard.Open():
+		return m.discard.KeyMap()
 	case m.mode == modeEditGeneral:
 		return m.general.KeyMap()
 	case m.mode == modeEditPermissions:

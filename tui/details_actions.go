@@ -56,7 +56,7 @@ func (m details) startExpiry(act action) (details, tea.Cmd) {
 // renew.
 func (m details) run(act action) (details, tea.Cmd) {
 	m.saving = true
-	m.status = m.status.busy(act.label() + " " + m.token.Name + "…")
+	m.status = m.status.busy(act.label() + " " + m.token.Name + "…").about(m.token.Name)
 	return m, runAction(m.deps, screenDetails, act, m.token, nil)
 }
 
@@ -68,7 +68,7 @@ func (m details) expiryChosen() (details, tea.Cmd) {
 		return m, nil
 	}
 	m.saving = true
-	m.status = m.status.busy(m.pending.label() + " " + m.token.Name + "…")
+	m.status = m.status.busy(m.pending.label() + " " + m.token.Name + "…").about(m.token.Name)
 	return m, runAction(m.deps, screenDetails, m.pending, m.token, expiresAt)
 }
 
@@ -87,7 +87,8 @@ func (m details) acted(msg actionDoneMsg) (details, tea.Cmd) {
 	}
 
 	if msg.act == actDelete {
-		return m, emit(closeDetailsMsg{notice: msg.act.done(msg.name, msg.token, m.now())})
+		return m, emit(closeDetailsMsg{notice: msg.act.done(msg.name, msg.token, m.now()),
+			name: msg.name})
 	}
 	m.mode, m.token = modeView, msg.token
 	if msg.act.needsExpiry() {
@@ -96,6 +97,7 @@ func (m details) acted(msg actionDoneMsg) (details, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.status, cmd = m.status.ok(msg.act.done(msg.name, msg.token, m.now()))
+	m.status = m.status.about(msg.name)
 	m = m.layout()
 	m.body.GotoTop()
 	return m, tea.Batch(cmd, loadToken(m.deps, m.id))

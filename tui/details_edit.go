@@ -2,6 +2,8 @@ package tui
 
 import (
 	"errors"
+	"slices"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -14,7 +16,7 @@ import (
 func (m details) startEdit() (details, tea.Cmd) {
 	next := "save"
 	if m.token.Extension.AsksForModules() {
-		next = "next: permissions"
+		next = "next step"
 	}
 	values := wizard.GeneralValues{
 		Name: m.token.Name, ExternalID: m.token.ExternalID, Description: m.token.Description,
@@ -25,6 +27,7 @@ func (m details) startEdit() (details, tea.Cmd) {
 	m.general = wizard.NewGeneral(m.st, m.styles, values, m.id).SetLabels(next, "cancel")
 	m.perms = wizard.NewPermissions(m.styles, m.token.Extension, m.token.Permissions).
 		SetLabels("save", "back")
+	m.discard = wizard.NewDiscard(m.styles, "Discard your changes? y/n")
 	m = m.layout()
 	return m, m.general.Init()
 }
@@ -50,7 +53,8 @@ func (m details) submitted(msg wizard.SubmitMsg) (details, tea.Cmd) {
 }
 
 // back leaves a step: from the edit's first step or the expiry it cancels,
-// keeping the token as it was.
+// keeping the token as it was. An edit that changed something asks first,
+// as the wizard's step 1 does.
 func (m details) back(msg wizard.BackMsg) (details, tea.Cmd) {
 	if m.saving {
 		return m, nil
@@ -58,8 +62,11 @@ func (m details) back(msg wizard.BackMsg) (details, tea.Cmd) {
 	var cmd tea.Cmd
 	switch {
 	case m.mode == modeEditGeneral && msg.Step == wizard.StepGeneral:
-		m.mode = modeView
-		m.status, cmd = m.status.ok("Edit cancelled; nothing was changed")
+		if m.edited() {
+			m.discard = m.discard.Ask()
+			return m.layout(), nil
+		}
+		return m.cancelEdit()
 	case m.mode == modeEditPermissions && msg.Step == wizard.StepPermissions:
 		m.mode = modeEditGeneral
 	case m.mode == modeExpiry && msg.Step == wizard.StepExpiration:
@@ -69,6 +76,46 @@ func (m details) back(msg wizard.BackMsg) (details, tea.Cmd) {
 		return m, nil
 	}
 	return m.layout(), cmd
+}
+
+// answerDiscard takes y or n for "Discard your changes?": y leaves the
+// edit; n goes back to the form with everything typed.
+func (m details) answerDiscard(msg tea.KeyMsg) (details, tea.Cmd) {
+	var discard bool
+	if m.discard, discard = m.discard.Answer(msg); discard {
+		return m.cancelEdit()
+	}
+	return m, nil
+}
+
+// cancelEdit leaves the edit without saving.
+func (m details) cancelEdit() (details, tea.Cmd) {
+	var cmd tea.Cmd
+	m.mode = modeView
+	m.status, cmd = m.status.ok("Edit cancelled; nothing was changed")
+	return m.layout(), cmd
+}
+
+// edited reports whether the edit holds anything the token does not, as
+// the store compares them: trimmed text, and the set of modules.
+func (m details) edited() bool {
+	v, t := m.general.Values(), m.token
+	if strings.TrimSpace(v.Name) != t.Name || strings.TrimSpace(v.ExternalID) != t.ExternalID ||
+		strings.TrimSpace(v.Description) != t.Description {
+		return true
+	}
+	return t.Extension.AsksForModules() && !samePermissions(m.perms.Value(), t.Permissions)
+}
+
+// samePermissions reports whether a and b grant the same modules; the
+// order of the slugs does not matter.
+func samePermissions(a, b store.Permissions) bool {
+	if a.All || b.All {
+		return a.All == b.All
+	}
+	return !slices.ContainsFunc(store.Modules, func(mod store.Module) bool {
+		return a.Allows(mod.Slug) != b.Allows(mod.Slug)
+	})
 }
 
 // updateStep hands a message to the step on screen.
@@ -96,7 +143,16 @@ type savedMsg struct {
 
 // save writes the edit, name, external ID, description and permissions, in
 // one transaction. Both steps keep what was typed until the save succeeds.
+// An edit that changes nothing is not sent: the store would record nothing,
+// and "saved" would claim a change that did not happen.
 func (m details) save() (details, tea.Cmd) {
+	if !m.edited() {
+		var cmd tea.Cmd
+		m.mode = modeView
+		m.status, cmd = m.status.ok("Nothing changed, so nothing was saved")
+		return m.layout(), cmd
+	}
+
 	v := m.general.Values()
 	edit := store.Edit{Name: v.Name, ExternalID: v.ExternalID, Description: v.Description}
 	if m.token.Extension.AsksForModules() {
@@ -146,6 +202,7 @@ func (m details) saved(msg savedMsg) (details, tea.Cmd) {
 	m.mode, m.token = modeView, msg.token
 	var cmd tea.Cmd
 	m.status, cmd = m.status.ok("Token " + m.token.Name + " saved")
+	m.status = m.status.about(m.token.Name)
 	return m.layout(), tea.Batch(cmd, loadToken(m.deps, m.id))
 }
 

@@ -13,9 +13,9 @@ import (
 // labelWidth lines the General tab's values up in a column.
 const labelWidth = len("Previous key") + 2
 
-// generalView is the General tab: the key, the token's fields and its
-// history, newest change first.
-func (m details) generalView(w int) string {
+// generalView is the General tab, in w columns of a viewport h lines tall:
+// the key, the token's fields and its history, newest change first.
+func (m details) generalView(w, h int) string {
 	s, t := m.styles, m.token
 	valueW := max(w-labelWidth, 10)
 	var b strings.Builder
@@ -52,14 +52,29 @@ func (m details) generalView(w int) string {
 	field("Updated", s.Value.Render(dates.Format(&t.UpdatedAt)))
 	field("Last used", s.Value.Render(dates.Format(t.LastUsedAt)))
 	// After a renewal the old key keeps working for a while; say until when.
-	if prev := t.PreviousExpiresAt; t.PreviousSecret != "" && prev != nil &&
-		m.now().Before(*prev) {
-		field("Previous key", s.Value.Render("works until "+dates.Format(prev)))
+	if until := t.PreviousKeyUntil(m.now()); until != nil {
+		field("Previous key", s.Value.Render("works until "+dates.Format(until)))
 	}
 
-	b.WriteString("\n" + s.Label.Render("History") + "\n")
-	// Newest first: the latest change is what a reader usually wants, and
-	// a long history then runs off the bottom rather than hiding it.
+	history := m.historyView(w)
+	headingRow := strings.Count(b.String(), "\n") + 1 // under a blank line
+	total := headingRow + 1 + strings.Count(history, "\n")
+	// A viewport that scrolls keeps its last line for the more marks. A
+	// heading on the last line it shows, its entries all below, reads as
+	// an empty history: one more blank line moves it down with them.
+	if total > h && headingRow == h-2 {
+		b.WriteString("\n")
+	}
+	b.WriteString("\n" + s.Label.Render("History") + "\n" + history)
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// historyView is the token's changes, newest first: the latest change is
+// what a reader usually wants, and a long history then runs off the bottom
+// rather than hiding it.
+func (m details) historyView(w int) string {
+	s := m.styles
+	var b strings.Builder
 	indent := len(dates.Layout) + 2
 	for i := len(m.events) - 1; i >= 0; i-- {
 		e := m.events[i]
@@ -69,7 +84,7 @@ func (m details) generalView(w int) string {
 			b.WriteString(strings.Repeat(" ", indent) + s.Value.Render(more) + "\n")
 		}
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return b.String()
 }
 
 // keyView is the key masked, or whole when revealed.

@@ -67,9 +67,11 @@ func (k *detailsKeys) relabel(t tab, loaded, revealed, scrolls bool) {
 	}
 }
 
-// ShortHelp lists the keys in the footer.
+// ShortHelp lists the keys in the footer, most needed first, since a narrow
+// window drops the last ones (? stays). v and c come last: the General tab
+// names them beside the key as well.
 func (k detailsKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextTab, k.Reveal, k.Copy, k.Edit, k.Actions, k.Back, k.Help}
+	return []key.Binding{k.NextTab, k.Edit, k.Actions, k.Back, k.Reveal, k.Copy, k.Help}
 }
 
 // FullHelp groups tabs, scrolling, the key and the token, and leaving.

@@ -1,10 +1,14 @@
 package tui
 
 import (
+	"context"
+	"regexp"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/apitokens/apitokens/store"
 )
 
 // TestDetailsScrollClamped checks the tester's steps: the General tab
@@ -64,3 +68,38 @@ func TestDetailsMoreMark(t *testing.T) {
 }
 
 func itoa(n int) string { return thousands(n) }
+
+// TestHistoryHeadingKeepsAnEntry checks the General tab at 80x24 with
+// descriptions of every length from one line to eight, so that the
+// History heading lands on each line of the screen in turn: wherever it
+// shows, a change shows under it, never only the more mark.
+func TestHistoryHeadingKeepsAnEntry(t *testing.T) {
+	e := newEnv(t)
+	tok := e.seedFew()[0]
+	ctx := context.Background()
+	for n := 1; n <= 8; n++ {
+		desc := strings.TrimSuffix(strings.Repeat("A line of the description\n", n), "\n")
+		if _, err := e.st.Update(ctx, tok.ID, store.Edit{Name: tok.Name,
+			ExternalID: tok.ExternalID, Description: desc}); err != nil {
+			t.Fatal(err)
+		}
+		m := e.opened(tok, 80, 24)
+		lines := strings.Split(m.View(), "\n")
+		for i, l := range lines {
+			if strings.TrimSpace(l) != "History" {
+				continue
+			}
+			if next := lines[i+1]; !dateLine.MatchString(next) {
+				t.Errorf("%d lines of description: the heading is followed by %q:\n%s",
+					n, next, m.View())
+			}
+		}
+		if !strings.Contains(m.View(), "History") && !strings.Contains(m.View(), "↓ ") {
+			t.Errorf("%d lines: no History and no mark of it:\n%s", n, m.View())
+		}
+		checkFits(t, m.View(), 80, 24)
+	}
+}
+
+// dateLine is a history entry's first line.
+var dateLine = regexp.MustCompile(`^\d\d/\d\d/\d{4} \d\d:\d\d  `)

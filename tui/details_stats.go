@@ -92,7 +92,15 @@ func (p statsPanel) update(d deps, msg tea.Msg) (statsPanel, tea.Cmd) {
 
 // Lines of the Statistics tab besides the chart: the title above, the
 // two lines of totals below.
-const statsChrome = 4
+const statsChrome = 3
+
+// minChartHeight is the least stats.Chart draws a chart in: its x axis,
+// day labels and legend, the zero line and two rows of plot. Below it the
+// chart is a line asking for a taller window.
+const minChartHeight = 6
+
+// statsMinHeight is the body the Statistics tab needs to show its chart.
+const statsMinHeight = statsChrome + minChartHeight
 
 // view draws the tab in w x h: the title, the chart, and under it the
 // totals and the last use.

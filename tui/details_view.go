@@ -10,10 +10,10 @@ import (
 	"github.com/apitokens/apitokens/ui"
 )
 
-// Lines the details screen keeps around the body: the gap under the
-// header, and the tabs (labels and underline) or the step's title and a
-// gap. The header, the status line and the help vary.
-const detailsChrome = 3
+// Lines the details screen keeps around the body: the tabs (labels and
+// underline) or the step's title and a gap. The header, the gap under it,
+// the status line and the help vary.
+const detailsChrome = 2
 
 // layout sizes the body for the window and fills it: the tab's content in
 // the viewport, or the step being edited. Every change of state ends here,
@@ -62,23 +62,39 @@ func (m details) bodyView() string {
 
 // bodyHeight is what the header, the tabs and the footer leave.
 func (m details) bodyHeight() int {
-	used := lipgloss.Height(m.header()) + detailsChrome + m.status.height(m.width) +
-		lipgloss.Height(m.footer())
+	used := lipgloss.Height(m.header()) + m.headerGap() + detailsChrome +
+		m.status.height(m.width) + lipgloss.Height(m.footer())
 	return max(m.height-used, 1)
+}
+
+// headerGap is the blank line under the header, or none on a window too
+// short for the Statistics chart with it (60x16, where the header wraps):
+// a gap is worth less than the chart. It is the same on every tab, so the
+// tabs do not move when switched, and it counts the status line as one
+// line, so a message coming and going does not move them either.
+func (m details) headerGap() int {
+	used := lipgloss.Height(m.header()) + 1 + detailsChrome + 1 + lipgloss.Height(m.footer())
+	if m.height-used < statsMinHeight {
+		return 0
+	}
+	return 1
 }
 
 // view draws the screen, and over it the menu or the question when open.
 func (m details) view() string {
 	s := m.styles
 	var b strings.Builder
-	b.WriteString(m.header() + "\n\n")
+	b.WriteString(m.header() + "\n" + strings.Repeat("\n", m.headerGap()))
 
-	switch m.mode {
-	case modeEditGeneral:
+	switch {
+	case m.mode == modeEditGeneral && m.discard.Open():
+		b.WriteString(m.stepTitle("Edit token", "General") + "\n\n" +
+			m.discard.View(m.width, m.bodyHeight()))
+	case m.mode == modeEditGeneral:
 		b.WriteString(m.stepTitle("Edit token", "General") + "\n\n" + m.general.View())
-	case modeEditPermissions:
+	case m.mode == modeEditPermissions:
 		b.WriteString(m.stepTitle("Edit token", "Permissions") + "\n\n" + m.perms.View())
-	case modeExpiry:
+	case m.mode == modeExpiry:
 		b.WriteString(m.stepTitle(m.pending.label()+" token", "choose when the new key expires") +
 			"\n\n" + m.expiry.View())
 	default:
@@ -98,7 +114,8 @@ func (m details) view() string {
 	case m.menuOpen:
 		dialog := m.menu.view(s)
 		dw, _ := lipgloss.Size(dialog)
-		out = dialogAt(out, dialog, m.width-dw-2, lipgloss.Height(m.header())+3, m.width, m.height)
+		top := lipgloss.Height(m.header()) + m.headerGap() + detailsChrome // under the tabs
+		out = dialogAt(out, dialog, m.width-dw-2, top, m.width, m.height)
 	}
 	return out
 }
@@ -187,5 +204,5 @@ func (m details) tabContent(w, h int) string {
 	case tabPermissions:
 		return permissionsView(m.styles, m.token.Permissions, w, h)
 	}
-	return m.generalView(w)
+	return m.generalView(w, h)
 }

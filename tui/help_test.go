@@ -3,6 +3,9 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // TestFullHelpNarrow checks the full help of every screen at 60 columns,
@@ -35,6 +38,37 @@ func TestFullHelpNarrow(t *testing.T) {
 		if name == "details" && (!strings.Contains(footer, "esc") ||
 			!strings.Contains(footer, "back")) {
 			t.Errorf("details: esc back is missing:\n%s", footer)
+		}
+	}
+}
+
+// TestShortHelpWholeItems checks the details footer, key hidden and shown,
+// on every tab, at widths from 60 to 120: never wider than the window, made
+// of whole items, ? more always at its end, and esc back kept at 60.
+func TestShortHelpWholeItems(t *testing.T) {
+	e := newEnv(t)
+	tok := e.seedFew()[0]
+	for _, ks := range [][]string{nil, {"v"}, {"2"}, {"3"}} {
+		m := keys(e.opened(tok, 60, 24), ks...)
+		for w := 60; w <= 120; w++ {
+			m = settle(m, tea.WindowSizeMsg{Width: w, Height: 24})
+			view := m.View()
+			footer := ansi.Strip(view[strings.LastIndex(view, "\n")+1:])
+			if fw := ansi.StringWidth(footer); fw > w {
+				t.Errorf("%v at %d: footer %d cells: %q", ks, w, fw, footer)
+			}
+			items := map[string]bool{}
+			for _, b := range m.details.keys.ShortHelp() {
+				items[b.Help().Key+" "+b.Help().Desc] = true
+			}
+			for _, part := range strings.Split(footer, " • ") {
+				if !items[part] {
+					t.Errorf("%v at %d: %q is not a whole item: %q", ks, w, part, footer)
+				}
+			}
+			if !strings.HasSuffix(footer, "? more") || !strings.Contains(footer, "esc back") {
+				t.Errorf("%v at %d: ? more or esc back left out: %q", ks, w, footer)
+			}
 		}
 	}
 }

@@ -44,7 +44,7 @@ func (l list) answer(msg tea.KeyMsg) (list, tea.Cmd) {
 
 func (l list) run(act action, t store.Token) (list, tea.Cmd) {
 	l.acting = true
-	l.status = l.status.busy(act.label() + " " + t.Name + "…")
+	l.status = l.status.busy(act.label() + " " + t.Name + "…").about(t.Name)
 	return l, runAction(l.deps, screenList, act, t, nil)
 }
 
@@ -59,6 +59,7 @@ func (l list) acted(msg actionDoneMsg) (list, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	l.status, cmd = l.status.ok(msg.act.done(msg.name, msg.token, l.now()))
+	l.status = l.status.about(msg.name)
 	l, load := l.reload()
 	return l, tea.Batch(cmd, load)
 }

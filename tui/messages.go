@@ -11,8 +11,9 @@ type openWizardMsg struct{}
 type openDetailsMsg struct{ id string }
 
 // closeDetailsMsg asks the root to go back to the list. notice, when set,
-// is shown in the list's status line, such as "Token X deleted".
-type closeDetailsMsg struct{ notice string }
+// is shown in the list's status line, such as "Token X deleted"; name is
+// the token's name in it, cut first when the notice is too long.
+type closeDetailsMsg struct{ notice, name string }
 
 // tokensChangedMsg tells the list that a token was created or changed on
 // another screen, so it reloads; focus, when set, is a token to put the

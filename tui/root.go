@@ -89,7 +89,7 @@ func (m root) update(msg tea.Msg) (root, tea.Cmd) {
 	case openDetailsMsg:
 		return m.openDetails(msg.id)
 	case closeDetailsMsg:
-		return m.closeDetails(msg.notice)
+		return m.closeDetails(msg)
 	}
 	return m.broadcast(msg)
 }
@@ -175,6 +175,7 @@ func (m root) created(msg wizard.DoneMsg) (root, tea.Cmd) {
 	}
 	m.front = screenList
 	m.list.status, cmd = m.list.status.ok("Token " + msg.Token.Name + " created")
+	m.list.status = m.list.status.about(msg.Token.Name)
 	return m, tea.Batch(listCmd, cmd)
 }
 
@@ -190,17 +191,18 @@ func (m root) openDetails(id string) (root, tea.Cmd) {
 
 // closeDetails goes back to the list, reloaded since the token may have
 // changed, with the details screen's parting notice.
-func (m root) closeDetails(notice string) (root, tea.Cmd) {
+func (m root) closeDetails(msg closeDetailsMsg) (root, tea.Cmd) {
 	if m.front != screenDetails {
 		return m, nil
 	}
-	m.log.Debug("screen", "to", "list", "notice", notice)
+	m.log.Debug("screen", "to", "list", "notice", msg.notice)
 	m.front = screenList
 	m.details = details{} // its late answers find no one and are dropped
 	var cmd, status tea.Cmd
 	m.list, cmd = m.list.update(tokensChangedMsg{})
-	if notice != "" {
-		m.list.status, status = m.list.status.ok(notice)
+	if msg.notice != "" {
+		m.list.status, status = m.list.status.ok(msg.notice)
+		m.list.status = m.list.status.about(msg.name)
 	}
 	return m, tea.Batch(cmd, status)
 }

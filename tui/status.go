@@ -5,6 +5,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/apitokens/apitokens/ui"
 )
@@ -33,6 +34,9 @@ type statusLine struct {
 	// passing marks an error about what is on screen, such as a failed
 	// copy, which dismiss clears along with the successes.
 	passing bool
+	// name is a token's name within text: a name may be 128 characters,
+	// so it is what gets cut to keep the message on one line.
+	name string
 }
 
 // statusExpiredMsg clears a success once its time is up, unless another
@@ -43,8 +47,15 @@ type statusExpiredMsg struct {
 }
 
 func (s statusLine) set(kind statusKind, text string) statusLine {
-	s.kind, s.text, s.passing = kind, ui.OneLine(text), false
+	s.kind, s.text, s.passing, s.name = kind, ui.OneLine(text), false, ""
 	s.seq++
+	return s
+}
+
+// about marks name, which the message on the line holds, as the part to
+// cut when the message is too long for one line.
+func (s statusLine) about(name string) statusLine {
+	s.name = ui.OneLine(name)
 	return s
 }
 
@@ -95,14 +106,30 @@ func (s statusLine) expired(msg statusExpiredMsg) statusLine {
 	return s
 }
 
-// maxStatusLines is how tall the status line may grow: a message is
-// wrapped rather than cut, so its end (what to do next) stays readable.
-// Messages are worded to need two lines at most at 80 columns; the third
-// is for the narrowest window.
+// maxStatusLines is how tall the status line may grow. A token's name in
+// a message is cut to keep it on one line; what is left is wrapped rather
+// than cut, so its end (what to do next) stays readable. The longest
+// messages, a renewal's or an error's, take two lines at 80 columns; the
+// third is for the narrowest window.
 const maxStatusLines = 3
 
-// view is the message wrapped to width, on at most maxStatusLines lines;
-// an empty line keeps the layout still.
+// minStatusName is the least of a token's name a message keeps, so it still
+// says which token; below it the message wraps instead.
+const minStatusName = 12
+
+// lines is the message in width cells: on one line, with the token's name
+// cut to make room, or else wrapped to at most maxStatusLines lines.
+func (s statusLine) lines(width int) []string {
+	text := s.text
+	if over := ansi.StringWidth(text) - width; s.name != "" && over > 0 {
+		keep := max(ansi.StringWidth(s.name)-over, minStatusName)
+		text = strings.Replace(text, s.name, ui.Truncate(s.name, keep), 1)
+	}
+	return strings.Split(ui.ClampLines(ui.Wrap(text, width), maxStatusLines), "\n")
+}
+
+// view is the message fitted to width; an empty line keeps the layout
+// still.
 func (s statusLine) view(styles ui.Styles, width int) string {
 	style := styles.Muted
 	switch s.kind {
@@ -113,7 +140,7 @@ func (s statusLine) view(styles ui.Styles, width int) string {
 	case statusError:
 		style = styles.Error
 	}
-	lines := strings.Split(ui.ClampLines(ui.Wrap(s.text, width), maxStatusLines), "\n")
+	lines := s.lines(width)
 	for i, l := range lines {
 		lines[i] = style.Render(ui.Truncate(l, width))
 	}
@@ -125,5 +152,5 @@ func (s statusLine) height(width int) int {
 	if s.kind == statusNone {
 		return 1
 	}
-	return min(strings.Count(ui.Wrap(s.text, width), "\n")+1, maxStatusLines)
+	return len(s.lines(width))
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/mattn/go-sqlite3"
 
 	"github.com/apitokens/apitokens/store"
+	"github.com/apitokens/apitokens/wizard"
 )
 
 // TestFailedActionLine checks that a failed action says once what failed
@@ -90,5 +91,49 @@ func TestNoticesLeaveWithTheirScreen(t *testing.T) {
 		"Retrying…")
 	if m = keys(m, "2"); !strings.Contains(m.View(), "Retrying") {
 		t.Errorf("a lasting failure went with the tab:\n%s", m.View())
+	}
+}
+
+// TestLongNameStatusOneLine checks the status line after creating, and
+// after disabling, a token with a 128-character name: one line, the name
+// cut with an ellipsis so the message fits, and the list's rows kept.
+func TestLongNameStatusOneLine(t *testing.T) {
+	for _, w := range []int{60, 80, 120} {
+		e := newEnv(t)
+		name := string([]rune(strings.Repeat("Quarterly ledger export 名前 ", 6))[:128])
+		tok := e.seed(draft(strings.TrimSpace(name), store.Zapier))
+		m := keys(e.started(w, 24), "n")
+		if m.front != screenWizard {
+			t.Fatalf("n did not open the wizard")
+		}
+		rows := m.list.visibleRows()
+		m = settle(m, wizard.DoneMsg{Token: tok})
+		checkStatusLine(t, fmt.Sprintf("created at %d", w), m, w, "Token Quarterly", "created")
+		if m.list.visibleRows() != rows {
+			t.Errorf("at %d the status line took %d rows of the list", w,
+				rows-m.list.visibleRows())
+		}
+
+		m = keys(m, ".", "enter", "y")
+		checkStatusLine(t, fmt.Sprintf("disabled at %d", w), m, w, "Token Quarterly",
+			"disabled: its key is refused")
+	}
+}
+
+// checkStatusLine fails unless the line above the help is the whole
+// status, one line holding start, a cut name and end.
+func checkStatusLine(t *testing.T, name string, m root, w int, start, end string) {
+	t.Helper()
+	view := m.View()
+	checkFits(t, view, w, 24)
+	lines := strings.Split(view, "\n")
+	status := strings.TrimSpace(lines[len(lines)-2])
+	if !strings.HasPrefix(status, start) || !strings.HasSuffix(status, end) ||
+		!strings.Contains(status, "…") {
+		t.Errorf("%s: status %q:\n%s", name, status, view)
+	}
+	if above := strings.TrimSpace(lines[len(lines)-3]); strings.Contains(above, "Quarterly") &&
+		!strings.Contains(above, "Zapier") {
+		t.Errorf("%s: the status wraps onto a second line:\n%s", name, view)
 	}
 }

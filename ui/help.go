@@ -33,7 +33,7 @@ func QuitKey() key.Binding {
 }
 
 // HelpView draws a screen's footer in at most width cells: the short help
-// on one line, cut with an ellipsis, or, with h.ShowAll, the full help
+// on one line, whole items only, or, with h.ShowAll, the full help
 // with ctrl+c added and its columns laid out in as many rows as the width
 // needs, so that no key is cut off at the narrowest window. Bubbles' own
 // View cuts the columns that do not fit, which hid "esc back" at 60.
@@ -41,8 +41,43 @@ func HelpView(h help.Model, km help.KeyMap, width int) string {
 	if h.ShowAll {
 		return fullHelp(h, km.FullHelp(), width)
 	}
-	h.Width = width
-	return h.ShortHelpView(km.ShortHelp())
+	return shortHelp(h, km.ShortHelp(), width)
+}
+
+// shortHelp keeps as many whole items as fit, in the order the screen
+// lists them (most needed first). Bubbles' own cut appends an item whose
+// "…" does not fit and then cuts mid-word ("esc bac…"). ? stays at the
+// end whatever else goes, since it opens the rest; a footer without ?
+// ends with "…" when it left keys out.
+func shortHelp(h help.Model, bindings []key.Binding, width int) string {
+	h.Width = 0
+	var items, more []key.Binding
+	for _, b := range bindings {
+		switch {
+		case !b.Enabled():
+		case slices.Contains(b.Keys(), "?"):
+			more = []key.Binding{b}
+		default:
+			items = append(items, b)
+		}
+	}
+	ellipsis := h.Styles.Ellipsis.Render(h.Ellipsis)
+	for n := len(items); n >= 0; n-- {
+		if n == 0 && len(more) == 0 {
+			break
+		}
+		v := h.ShortHelpView(append(slices.Clip(items[:n]), more...))
+		if n < len(items) && len(more) == 0 {
+			v += " " + ellipsis
+		}
+		if width <= 0 || lipgloss.Width(v) <= width {
+			return v
+		}
+	}
+	if len(items) > 0 && lipgloss.Width(ellipsis) <= width {
+		return ellipsis
+	}
+	return ""
 }
 
 // fullHelp packs the groups, each a column, into rows no wider than width.

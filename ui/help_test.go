@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,6 +54,39 @@ func TestHelpViewWraps(t *testing.T) {
 	h.ShowAll = false
 	if v := HelpView(h, km, 80); v != "esc back • ? more" {
 		t.Errorf("short help %q", v)
+	}
+}
+
+// TestShortHelpWholeItems checks the one-line footer: it drops whole items
+// from the end, never cuts one, keeps ? last, and marks a cut "…" when
+// there is no ? to open the rest.
+func TestShortHelpWholeItems(t *testing.T) {
+	items := []key.Binding{binding("enter", "open"), binding("esc", "back"),
+		binding("q", "quit")}
+	h := NewHelp(DefaultStyles())
+	tests := []struct {
+		name  string
+		short []key.Binding
+		width int
+		want  string
+	}{
+		{"everything fits", items, 80, "enter open • esc back • q quit"},
+		{"no width is no limit", items, 0, "enter open • esc back • q quit"},
+		{"last item dropped whole", items, 25, "enter open • esc back …"},
+		{"only the ellipsis fits", items, 3, "…"},
+		{"? kept at the end", append(slices.Clip(items), HelpKey()), 29, "enter open • ? more"},
+		{"? alone", append(slices.Clip(items), HelpKey()), 7, "? more"},
+		{"disabled keys skipped", []key.Binding{binding("a", "add"),
+			key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "gone"), key.WithDisabled())},
+			80, "a add"},
+	}
+	for _, tc := range tests {
+		if got := HelpView(h, keyMap{tc.short}, tc.width); got != tc.want {
+			t.Errorf("%s at %d: %q, want %q", tc.name, tc.width, got, tc.want)
+		}
+		if tc.width > 0 && lipgloss.Width(HelpView(h, keyMap{tc.short}, tc.width)) > tc.width {
+			t.Errorf("%s: wider than %d", tc.name, tc.width)
+		}
 	}
 }
 

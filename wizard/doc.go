@@ -22,12 +22,12 @@
 // and the results of the wizard's own commands, whose types are
 // unexported. ctrl+c stays the parent's; the wizard never quits the
 // program. The wizard draws its own header (the five steps) and footer
-// (bubbles help for the step's keys, drawn by ui.HelpView) and toggles
-// the full help on ? when Typing is false, so the parent should pass ?
-// through rather than draw help of its own. The header ticks each step
-// the user has completed, for as long as its values stay valid. Typing is
-// true while a text field has the focus and while "Discard this token?
-// y/n" waits for its answer.
+// (bubbles help for the step's keys, cut only between whole keys; the
+// full help drawn by ui.HelpView) and toggles the full help on ? when
+// Typing is false, so the parent should pass ? through rather than draw
+// help of its own. The header ticks each step the user has completed, for
+// as long as its values stay valid. Typing is true while a text field has
+// the focus and while "Discard this token? y/n" waits for its answer.
 //
 // The wizard tells the parent it is finished with two messages:
 //
@@ -79,7 +79,15 @@
 //
 // SetLabels(submit, back) names what enter and esc do in the footer (the
 // wizard uses "next step"/"create" and "cancel"/"back"; an edit might use
-// "save" and "cancel"). SetError(err) shows an error from the store on a
+// "save" and "cancel"). A text step cannot open the full help, as ? is
+// text there, so its footer lists every key, ctrl+c included, in 80
+// columns.
+//
+// NewDiscard(styles, question) is the y/n question step 1 asks before
+// cancelling loses what was typed. A parent that edits with the steps asks
+// it the same way: Ask when leaving would lose something, Answer with the
+// keys while Open (true means leave), View in place of the form, and
+// KeyMap for the footer. SetError(err) shows an error from the store on a
 // step: a *store.FieldError for one of the step's fields beside that
 // field, anything else in the step's error line.
 //
@@ -96,9 +104,11 @@
 //
 // # Choices this package makes
 //
-//   - Ticking All Modules shows every module ticked; unticking it clears
-//     them all; toggling one module while All is ticked unticks All and
-//     that module and leaves the others ticked.
+//   - Ticking All Modules shows every module ticked; unticking it gives
+//     back the modules the user had ticked before ticking All, or clears
+//     them all when All was not ticked by the user (the extension's
+//     default, or a token edited with Full); toggling one module while All
+//     is ticked unticks All and that module and leaves the others ticked.
 //   - Changing the extension resets the permissions to the new extension's
 //     default only while the user has toggled nothing on step 4; once they
 //     have, their ticks are kept whatever extension they move to.

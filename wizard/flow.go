@@ -76,7 +76,7 @@ func (m Model) backward() (Model, tea.Cmd) {
 	switch m.step {
 	case StepGeneral:
 		if m.visited || m.general.Values() != (GeneralValues{}) {
-			m.confirming = true
+			m.discard = m.discard.Ask()
 			return m, nil
 		}
 		return m, emit(CancelledMsg{})

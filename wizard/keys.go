@@ -1,6 +1,10 @@
 package wizard
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/apitokens/apitokens/ui"
+)
 
 // Each step has its own KeyMap so its footer lists exactly the keys that
 // work there; bindings that do not apply at the moment are disabled, and
@@ -11,28 +15,37 @@ type formKeys struct {
 	Next      key.Binding // enter: next field, or submit from the last
 	NextField key.Binding // tab: next field, wrapping
 	Prev      key.Binding // shift+tab: previous field, or back
+	Fields    key.Binding // help only: tab and shift+tab in one entry, to keep the footer short
 	Newline   key.Binding // ctrl+j: line break in the description
 	Back      key.Binding // esc: back one step
+	Quit      key.Binding // help only: the parent quits on ctrl+c
 }
 
 func newFormKeys() formKeys {
 	return formKeys{
 		Next:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next field")),
-		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch field")),
+		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
 		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
-		Newline:   key.NewBinding(key.WithKeys("ctrl+j"), key.WithHelp("ctrl+j", "new line")),
-		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Fields: key.NewBinding(key.WithKeys("tab", "shift+tab"),
+			key.WithHelp("tab/shift+tab", "move")),
+		Newline: key.NewBinding(key.WithKeys("ctrl+j"), key.WithHelp("ctrl+j", "newline")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Quit:    ui.QuitKey(),
 	}
 }
 
 // ShortHelp lists the keys in the footer, most needed first, since a
-// narrow window cuts the end off.
+// narrow window drops the last. ? is text in a field, so the full help
+// cannot be opened here: the footer itself must name every key, ctrl+c
+// included, and fits 80 columns on every field.
 func (k formKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.Newline, k.Back, k.NextField, k.Prev}
+	return []key.Binding{k.Next, k.Newline, k.Back, k.Fields, k.Quit}
 }
 
-// FullHelp lists the same keys; a text step has few enough for one line.
-func (k formKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+// FullHelp lists the keys one by one; ui.HelpView adds ctrl+c.
+func (k formKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Next, k.NextField, k.Prev, k.Newline, k.Back}}
+}
 
 // listKeys are the keys of a step that is a list with, for Expiration, a
 // date field under it.
@@ -105,7 +118,8 @@ func newPermissionKeys() permissionKeys {
 
 // ShortHelp lists the keys in the footer.
 func (k permissionKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Move, k.Toggle, k.All, k.Submit, k.Back, k.Help}
+	// enter before a: at 60 columns the footer keeps how to finish.
+	return []key.Binding{k.Move, k.Toggle, k.Submit, k.All, k.Back, k.Help}
 }
 
 // FullHelp groups moving, ticking, and leaving.
@@ -134,7 +148,7 @@ func (k summaryKeys) ShortHelp() []key.Binding { return []key.Binding{k.Details,
 // FullHelp lists the same keys.
 func (k summaryKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-// confirmKeys answer "Discard this token? y/n".
+// confirmKeys answer a Discard question, such as "Discard this token? y/n".
 type confirmKeys struct {
 	Yes key.Binding
 	No  key.Binding

@@ -27,6 +27,10 @@ type Permissions struct {
 	// touched is set by the first toggle, so a change of extension in the
 	// wizard no longer replaces what the user chose.
 	touched bool
+	// beforeAll is what the user had ticked when they ticked All Modules,
+	// so unticking it gives their choice back; nil when All came with the
+	// token or the extension.
+	beforeAll []bool
 
 	cursor int // a row: allRow or a module's index + 1
 	offset int // the first row shown when the list is taller than the step
@@ -54,7 +58,7 @@ func (p Permissions) withExtension(ext store.Extension, grant store.Permissions)
 	if ext == store.Reports {
 		grant = store.Reports.DefaultPermissions()
 	}
-	p.all = grant.All
+	p.all, p.beforeAll = grant.All, nil
 	p.ticked = make([]bool, len(store.Modules))
 	for i, m := range store.Modules {
 		p.ticked[i] = grant.All || grant.Allows(m.Slug)
@@ -147,13 +151,22 @@ func (p Permissions) Update(msg tea.Msg) (Permissions, tea.Cmd) {
 	return p.scrolled(), nil
 }
 
-// toggleAll ticks every module with All Modules, or unticks them all: the
-// boxes show what All grants, so taking All away takes them too.
+// toggleAll ticks every module with All Modules, since the boxes show what
+// All grants. Unticking it gives back the ticks the user had before, so
+// trying All out costs nothing; with none to give back it clears them all.
 func (p Permissions) toggleAll() Permissions {
 	p.all = !p.all
-	ticked := make([]bool, len(store.Modules)) // a fresh slice: older copies share the last
-	for i := range ticked {
-		ticked[i] = p.all
+	// Fresh slices: older copies of the step share the last ones.
+	ticked := make([]bool, len(store.Modules))
+	switch {
+	case p.all:
+		p.beforeAll = p.ticked
+		for i := range ticked {
+			ticked[i] = true
+		}
+	case p.beforeAll != nil:
+		copy(ticked, p.beforeAll)
+		p.beforeAll = nil
 	}
 	p.ticked, p.touched, p.reason = ticked, true, ""
 	return p
@@ -164,7 +177,7 @@ func (p Permissions) toggleAll() Permissions {
 func (p Permissions) toggleModule(i int) Permissions {
 	ticked := append([]bool(nil), p.ticked...)
 	if p.all {
-		p.all = false
+		p.all, p.beforeAll = false, nil
 		ticked[i] = false
 	} else {
 		ticked[i] = !ticked[i]

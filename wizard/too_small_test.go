@@ -15,9 +15,10 @@ func TestTooSmallIgnoresKeys(t *testing.T) {
 	}
 	small, _ = drive(small, "x", "enter", "esc")
 	back := small.SetSize(80, 24)
-	if v := back.general.Values(); v != (GeneralValues{}) || back.confirming ||
+	if v := back.general.Values(); v != (GeneralValues{}) || back.discard.Open() ||
 		back.step != StepGeneral {
-		t.Errorf("keys acted while hidden: %+v, asking %t, step %s", v, back.confirming, back.step)
+		t.Errorf("keys acted while hidden: %+v, asking %t, step %s",
+			v, back.discard.Open(), back.step)
 	}
 	back, _ = drive(back, "x")
 	if back.general.Values().Description != "x" {

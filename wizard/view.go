@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/apitokens/apitokens/store"
 	"github.com/apitokens/apitokens/ui"
@@ -13,8 +12,8 @@ import (
 
 // keyMap is the footer's keys: the open question's, or the step's.
 func (m Model) keyMap() help.KeyMap {
-	if m.confirming {
-		return m.confirmKeys
+	if m.discard.Open() {
+		return m.discard.KeyMap()
 	}
 	switch m.step {
 	case StepGeneral:
@@ -59,9 +58,8 @@ func (m Model) progress() string {
 }
 
 func (m Model) body() string {
-	if m.confirming {
-		dialog := m.styles.Dialog.Render("Discard this token? y/n")
-		return lipgloss.Place(m.width, m.bodyHeight(), lipgloss.Center, lipgloss.Center, dialog)
+	if m.discard.Open() {
+		return m.discard.View(m.width, m.bodyHeight())
 	}
 	switch m.step {
 	case StepGeneral:

@@ -28,13 +28,12 @@ type Model struct {
 	visited bool // the user went past step 1, so cancelling loses choices too
 	// completed marks the steps the user has left forwards; the header
 	// ticks them while their values stay valid, going back included.
-	completed  [StepSummary + 1]bool
-	confirming bool // "Discard this token? y/n" is open
-	saving     bool // store.Create is running
+	completed [StepSummary + 1]bool
+	discard   Discard // "Discard this token? y/n"
+	saving    bool    // store.Create is running
 
-	help        help.Model
-	helpKey     key.Binding
-	confirmKeys confirmKeys
+	help    help.Model
+	helpKey key.Binding
 
 	width, height int
 }
@@ -43,14 +42,14 @@ type Model struct {
 // counted from; the store keeps its own for the times it records.
 func New(st *store.Store, styles ui.Styles, now func() time.Time) Model {
 	m := Model{
-		st:          st,
-		styles:      styles,
-		general:     NewGeneral(st, styles, GeneralValues{}, "").SetLabels("next step", "cancel"),
-		expiration:  NewExpiration(styles, now),
-		extension:   newExtensionStep(styles),
-		help:        ui.NewHelp(styles),
-		helpKey:     key.NewBinding(key.WithKeys("?")),
-		confirmKeys: newConfirmKeys(),
+		st:         st,
+		styles:     styles,
+		general:    NewGeneral(st, styles, GeneralValues{}, "").SetLabels("next step", "cancel"),
+		expiration: NewExpiration(styles, now),
+		extension:  newExtensionStep(styles),
+		discard:    NewDiscard(styles, "Discard this token? y/n"),
+		help:       ui.NewHelp(styles),
+		helpKey:    key.NewBinding(key.WithKeys("?")),
 	}
 	m.permissions = NewPermissions(styles, store.Extensions[0],
 		store.Extensions[0].DefaultPermissions()).SetLabels("create", "back")
@@ -71,7 +70,7 @@ func (m Model) SetSize(w, h int) Model {
 // field has the focus, or "Discard this token? y/n" is open. The parent
 // should not treat ? or q as its own keys then.
 func (m Model) Typing() bool {
-	if m.confirming {
+	if m.discard.Open() {
 		return true
 	}
 	switch m.step {
@@ -151,12 +150,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		// The view asks for a larger window instead of showing the step,
 		// so a key would land in a field the user cannot see.
 		return m, nil
-	case m.confirming:
-		switch {
-		case key.Matches(msg, m.confirmKeys.Yes):
+	case m.discard.Open():
+		var discard bool
+		if m.discard, discard = m.discard.Answer(msg); discard {
 			return m, emit(CancelledMsg{})
-		case key.Matches(msg, m.confirmKeys.No):
-			m.confirming = false
 		}
 		return m, nil
 	case m.saving:

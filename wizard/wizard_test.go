@@ -85,7 +85,7 @@ func TestWizardUpdate(t *testing.T) {
 			wantEnd: CancelledMsg{}},
 		{name: "esc after typing asks first", keys: []string{"x", "esc"},
 			check: func(t *testing.T, m Model) {
-				if !m.confirming || !m.Typing() {
+				if !m.discard.Open() || !m.Typing() {
 					t.Error("no question open, or Typing false while it is")
 				}
 				if !strings.Contains(m.View(), "Discard this token? y/n") {
@@ -95,19 +95,19 @@ func TestWizardUpdate(t *testing.T) {
 		{name: "y discards", keys: []string{"x", "esc", "y"}, wantEnd: CancelledMsg{}},
 		{name: "n keeps editing", keys: []string{"x", "esc", "n", "y"},
 			check: func(t *testing.T, m Model) {
-				if m.confirming || m.general.Values().Name != "xy" {
-					t.Errorf("confirming %v, name %q", m.confirming, m.general.Values().Name)
+				if m.discard.Open() || m.general.Values().Name != "xy" {
+					t.Errorf("confirming %v, name %q", m.discard.Open(), m.general.Values().Name)
 				}
 			}},
 		{name: "esc answers no too", keys: []string{"x", "esc", "esc"},
 			check: func(t *testing.T, m Model) {
-				if m.confirming {
+				if m.discard.Open() {
 					t.Error("still asking")
 				}
 			}},
 		{name: "other keys leave the question open", keys: []string{"x", "esc", "q", "enter"},
 			check: func(t *testing.T, m Model) {
-				if !m.confirming {
+				if !m.discard.Open() {
 					t.Error("question closed")
 				}
 			}},
@@ -115,7 +115,7 @@ func TestWizardUpdate(t *testing.T) {
 			keys: keys([]string{"x", "tab", "tab", "d", "enter", "esc"},
 				[]string{"backspace", "shift+tab", "shift+tab", "backspace", "esc"}),
 			check: func(t *testing.T, m Model) {
-				if !m.confirming || m.general.Values() != (GeneralValues{}) {
+				if !m.discard.Open() || m.general.Values() != (GeneralValues{}) {
 					t.Errorf("not asked, or fields not emptied: %#v", m.general.Values())
 				}
 			}},
