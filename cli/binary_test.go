@@ -181,8 +181,8 @@ func TestBadInputExitCodes(t *testing.T) {
 		{"enable an active token", []string{"enable", idOf(key)}, 1, "not disabled"},
 		{"reports with all modules", []string{"create", "--name", "r", "--description", "d",
 			"--extension", "reports", "--all-modules"}, 2, "drop --all-modules"},
-		{"reports with modules", []string{"create", "--name", "r", "--description", "d",
-			"--extension", "reports", "--modules", "billing"}, 2, "drop --modules"},
+		{"reports with other modules", []string{"create", "--name", "r", "--description", "d",
+			"--extension", "reports", "--modules", "reports,billing"}, 2, "drop --modules"},
 		{"name of a zero-width space", []string{"create", "--name", "\u200b", "--description",
 			"d"}, 1, "--name: must contain a visible character"},
 		{"stats of an unknown ID", []string{"stats", "SU-000-000-000"}, 1,
@@ -360,7 +360,7 @@ func showJSON(t *testing.T, db, id string) map[string]any {
 // few values offer them.
 func TestCompletionOffersWhatFits(t *testing.T) {
 	db := newDB(t)
-	on := idOf(create(t, db, "--all-modules"))
+	on := idOf(create(t, db, "--all-modules", "--expires", "1w"))
 	off := idOf(create(t, db, "--all-modules"))
 	if r := run(t, db, "", "disable", off); r.code != 0 {
 		t.Fatalf("disable: %+v", r)
@@ -386,6 +386,7 @@ func TestCompletionOffersWhatFits(t *testing.T) {
 		{[]string{"enable", ""}, off},
 		{[]string{"disable", ""}, on},
 		{[]string{"show", ""}, off + " " + on},
+		{[]string{"renew", ""}, on}, // the other never expires
 		{[]string{"list", "--status", ""}, "active expiring expired disabled"},
 		{[]string{"create", "--extension", ""}, "flowgear reports zapier custom"},
 		{[]string{"renew", on, "--expires", ""}, "never 1d 1w 1m 3m 1y"},
@@ -393,5 +394,17 @@ func TestCompletionOffersWhatFits(t *testing.T) {
 		if got := strings.Join(candidates(tc.args...), " "); got != tc.want {
 			t.Errorf("complete %q: %q, want %q", tc.args, got, tc.want)
 		}
+	}
+}
+
+// TestReportsAcceptsItsOwnModule checks that naming the one module a
+// Reports token gets is no error, only naming another.
+func TestReportsAcceptsItsOwnModule(t *testing.T) {
+	db := newDB(t)
+	id := idOf(create(t, db, "--extension", "reports", "--modules", "reports"))
+	perms := showJSON(t, db, id)["permissions"].(map[string]any)
+	if mods := perms["modules"].([]any); perms["all"] != false || len(mods) != 1 ||
+		mods[0] != "reports" {
+		t.Errorf("permissions = %v, want reports alone", perms)
 	}
 }

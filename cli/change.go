@@ -134,7 +134,9 @@ func (a *app) permissionsCommand() *cobra.Command {
 }
 
 func (a *app) disableCommand() *cobra.Command {
-	return jsonFlag(a.completingOnly(func(s store.Status) bool { return s != store.StatusDisabled },
+	return jsonFlag(a.completingOnly(func(t store.Token, now time.Time) bool {
+		return t.Status(now) != store.StatusDisabled
+	},
 		a.idCommand("disable", "Switch a token off; its key is refused until enabled",
 			"  apitokens disable SU-631-625-036",
 			func(cmd *cobra.Command, st *store.Store, id string) error {
@@ -147,7 +149,9 @@ func (a *app) disableCommand() *cobra.Command {
 }
 
 func (a *app) enableCommand() *cobra.Command {
-	return jsonFlag(a.completingOnly(func(s store.Status) bool { return s == store.StatusDisabled },
+	return jsonFlag(a.completingOnly(func(t store.Token, now time.Time) bool {
+		return t.Status(now) == store.StatusDisabled
+	},
 		a.idCommand("enable", "Switch a disabled token back on, key unchanged",
 			"  apitokens enable SU-631-625-036",
 			func(cmd *cobra.Command, st *store.Store, id string) error {
@@ -159,9 +163,9 @@ func (a *app) enableCommand() *cobra.Command {
 			})))
 }
 
-// completingOnly narrows the IDs cmd completes to tokens whose status keep
-// accepts.
-func (a *app) completingOnly(keep func(store.Status) bool, cmd *cobra.Command) *cobra.Command {
+// completingOnly narrows the IDs cmd completes to the tokens keep accepts.
+func (a *app) completingOnly(keep func(store.Token, time.Time) bool,
+	cmd *cobra.Command) *cobra.Command {
 	cmd.ValidArgsFunction = a.completeIDsOf(keep)
 	return cmd
 }
@@ -172,10 +176,12 @@ func (a *app) rotateCommand() *cobra.Command {
 }
 
 func (a *app) renewCommand() *cobra.Command {
-	return a.newKeyCommand("renew",
-		"Give an expiring token a new key; the old key works until its old expiry "+
-			"or the new one, whichever is sooner",
-		(*store.Store).Renew)
+	// Only a token with an expiry can be renewed; the others are rotated.
+	return a.completingOnly(func(t store.Token, _ time.Time) bool { return t.Expires() },
+		a.newKeyCommand("renew",
+			"Give an expiring token a new key; the old key works until its old expiry "+
+				"or the new one, whichever is sooner",
+			(*store.Store).Renew))
 }
 
 func (a *app) newKeyCommand(use, short string,

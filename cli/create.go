@@ -50,7 +50,7 @@ Reports module alone.`,
 			if !set {
 				perms = ext.DefaultPermissions()
 			}
-			if ext == store.Reports && set {
+			if ext == store.Reports && set && store.ValidatePermissions(ext, perms) != nil {
 				flag := "--modules"
 				if perms.All {
 					flag = "--all-modules"

@@ -93,9 +93,10 @@ func (a *app) completeIDs(cmd *cobra.Command, args []string,
 	return a.completeIDsOf(nil)(cmd, args, prefix)
 }
 
-// completeIDsOf offers only the tokens keep accepts, so `enable` offers
-// disabled tokens and `disable` the others; nil keeps every live token.
-func (a *app) completeIDsOf(keep func(store.Status) bool) cobra.CompletionFunc {
+// completeIDsOf offers only the tokens keep accepts at the time now, so
+// `enable` offers disabled tokens and `renew` those that expire; nil keeps
+// every live token.
+func (a *app) completeIDsOf(keep func(t store.Token, now time.Time) bool) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
 		if len(args) > 0 {
 			return nil, cobra.ShellCompDirectiveNoFileComp
@@ -112,7 +113,7 @@ func (a *app) completeIDsOf(keep func(store.Status) bool) cobra.CompletionFunc {
 		now := st.Now()
 		var ids []string
 		for _, t := range tokens {
-			if strings.HasPrefix(t.ID, prefix) && (keep == nil || keep(t.Status(now))) {
+			if strings.HasPrefix(t.ID, prefix) && (keep == nil || keep(t, now)) {
 				ids = append(ids, t.ID+"\t"+t.Name)
 			}
 		}

@@ -56,6 +56,8 @@ type details struct {
 	tab      tab
 	revealed bool
 	body     viewport.Model // the tab's content, scrolled when taller than the screen
+	// headingRow is the body's line with the History heading, or -1.
+	headingRow int
 
 	mode    detailsMode
 	general wizard.General     // edit, step 1

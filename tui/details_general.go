@@ -13,9 +13,10 @@ import (
 // labelWidth lines the General tab's values up in a column.
 const labelWidth = len("Previous key") + 2
 
-// generalView is the General tab, in w columns of a viewport h lines tall:
-// the key, the token's fields and its history, newest change first.
-func (m details) generalView(w, h int) string {
+// generalView is the General tab in w columns: the key, the token's fields
+// and its history, newest change first. It also gives the History
+// heading's line, which bodyView keeps from showing without an entry.
+func (m details) generalView(w int) (content string, headingRow int) {
 	s, t := m.styles, m.token
 	valueW := max(w-labelWidth, 10)
 	var b strings.Builder
@@ -56,17 +57,10 @@ func (m details) generalView(w, h int) string {
 		field("Previous key", s.Value.Render("works until "+dates.Format(until)))
 	}
 
-	history := m.historyView(w)
-	headingRow := strings.Count(b.String(), "\n") + 1 // under a blank line
-	total := headingRow + 1 + strings.Count(history, "\n")
-	// A viewport that scrolls keeps its last line for the more marks. A
-	// heading on the last line it shows, its entries all below, reads as
-	// an empty history: one more blank line moves it down with them.
-	if total > h && headingRow == h-2 {
-		b.WriteString("\n")
-	}
-	b.WriteString("\n" + s.Label.Render("History") + "\n" + history)
-	return strings.TrimSuffix(b.String(), "\n")
+	b.WriteString("\n")
+	headingRow = strings.Count(b.String(), "\n")
+	b.WriteString(s.Label.Render("History") + "\n" + m.historyView(w))
+	return strings.TrimSuffix(b.String(), "\n"), headingRow
 }
 
 // historyView is the token's changes, newest first: the latest change is

@@ -69,35 +69,47 @@ func TestDetailsMoreMark(t *testing.T) {
 
 func itoa(n int) string { return thousands(n) }
 
-// TestHistoryHeadingKeepsAnEntry checks the General tab at 80x24 with
-// descriptions of every length from one line to eight, so that the
-// History heading lands on each line of the screen in turn: wherever it
-// shows, a change shows under it, never only the more mark.
+// TestHistoryHeadingKeepsAnEntry checks the General tab at heights from 16
+// to 30 and at every scroll offset, with descriptions of one to eight
+// lines and a long history, so that the History heading lands on each
+// line of the screen in turn: wherever it shows, a change shows under it,
+// never only the more mark.
 func TestHistoryHeadingKeepsAnEntry(t *testing.T) {
 	e := newEnv(t)
 	tok := e.seedFew()[0]
 	ctx := context.Background()
+	for range 8 { // 16 more changes, so the history runs off every screen
+		if _, err := e.st.Disable(ctx, tok.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.st.Enable(ctx, tok.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for n := 1; n <= 8; n++ {
 		desc := strings.TrimSuffix(strings.Repeat("A line of the description\n", n), "\n")
 		if _, err := e.st.Update(ctx, tok.ID, store.Edit{Name: tok.Name,
 			ExternalID: tok.ExternalID, Description: desc}); err != nil {
 			t.Fatal(err)
 		}
-		m := e.opened(tok, 80, 24)
-		lines := strings.Split(m.View(), "\n")
-		for i, l := range lines {
-			if strings.TrimSpace(l) != "History" {
-				continue
-			}
-			if next := lines[i+1]; !dateLine.MatchString(next) {
-				t.Errorf("%d lines of description: the heading is followed by %q:\n%s",
-					n, next, m.View())
+		for h := 16; h <= 30; h += 2 {
+			m := e.opened(tok, 80, h)
+			for step := 0; ; step++ {
+				v := m.View()
+				lines := strings.Split(v, "\n")
+				for i, l := range lines {
+					if strings.TrimSpace(l) == "History" && !dateLine.MatchString(lines[i+1]) {
+						t.Errorf("%d lines of description at 80x%d, %d down: the heading is "+
+							"followed by %q:\n%s", n, h, step, lines[i+1], v)
+					}
+				}
+				checkFits(t, v, 80, h)
+				if m.details.body.AtBottom() {
+					break
+				}
+				m = keys(m, "down")
 			}
 		}
-		if !strings.Contains(m.View(), "History") && !strings.Contains(m.View(), "↓ ") {
-			t.Errorf("%d lines: no History and no mark of it:\n%s", n, m.View())
-		}
-		checkFits(t, m.View(), 80, 24)
 	}
 }
 

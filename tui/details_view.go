@@ -33,7 +33,9 @@ func (m details) layout() details {
 	}
 
 	m.body.Width, m.body.Height = m.width, h
-	m.body.SetContent(m.tabContent(m.width, h))
+	content := ""
+	content, m.headingRow = m.tabContent(m.width, h)
+	m.body.SetContent(content)
 	scrolls := m.body.TotalLineCount() > h
 	if scrolls {
 		// The bottom line says what is hidden above and below.
@@ -57,6 +59,12 @@ func (m details) bodyView() string {
 	}
 	above := m.body.YOffset
 	below := max(total-above-m.body.Height, 0)
+	// A heading on the last line shown, its entries all below, reads as an
+	// empty history: it waits below with them until one can show too.
+	if last := above + m.body.Height - 1; below > 0 && m.headingRow == last {
+		v = v[:strings.LastIndex(v, "\n")+1]
+		below++
+	}
 	return v + "\n" + m.styles.Muted.Render(ui.MoreMarks(above, below))
 }
 
@@ -194,15 +202,15 @@ func (m details) stepTitle(what, step string) string {
 }
 
 // tabContent is the open tab's content for the viewport.
-func (m details) tabContent(w, h int) string {
+func (m details) tabContent(w, h int) (content string, headingRow int) {
 	if !m.loaded {
-		return ""
+		return "", -1
 	}
 	switch m.tab {
 	case tabStatistics:
-		return m.stats.view(m.styles, m.token, w, h, m.color)
+		return m.stats.view(m.styles, m.token, w, h, m.color), -1
 	case tabPermissions:
-		return permissionsView(m.styles, m.token.Permissions, w, h)
+		return permissionsView(m.styles, m.token.Permissions, w, h), -1
 	}
-	return m.generalView(w, h)
+	return m.generalView(w)
 }
