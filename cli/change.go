@@ -94,14 +94,12 @@ func (a *app) editCommand() *cobra.Command {
 			if f.Changed("description") {
 				e.Description, _ = f.GetString("description")
 			}
-			before := t
+			msg := "edited " + t.ID
+			if !e.Changed(t) {
+				msg = "nothing changed: " + t.ID + " already has these values"
+			}
 			if t, err = st.Update(cmd.Context(), id, e); err != nil {
 				return err
-			}
-			msg := "edited " + t.ID
-			if t.Name == before.Name && t.ExternalID == before.ExternalID &&
-				t.Description == before.Description {
-				msg = "nothing changed: " + t.ID + " already has these values"
 			}
 			return a.done(cmd, st, t, false, msg)
 		})

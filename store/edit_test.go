@@ -82,3 +82,57 @@ func TestOpenWhileAnotherProcessWrites(t *testing.T) {
 		t.Errorf("count while another connection writes = %d, %v", n, err)
 	}
 }
+
+// TestEditChanged checks that Changed answers as Update records: an edit
+// Changed calls unchanged leaves no history entry, and one it calls
+// changed leaves exactly one.
+func TestEditChanged(t *testing.T) {
+	s := openStore(t, newClock())
+	ctx := context.Background()
+	tok := mustCreate(t, s, draft("crm"))
+	if _, err := s.SetPermissions(ctx, tok.ID,
+		store.Permissions{Modules: []string{"billing", "agreements"}}); err != nil {
+		t.Fatal(err)
+	}
+	tok = mustGet(t, s, tok.ID)
+	same := func(edit func(*store.Edit)) store.Edit {
+		e := store.Edit{Name: tok.Name, ExternalID: tok.ExternalID, Description: tok.Description}
+		edit(&e)
+		return e
+	}
+	perms := func(p store.Permissions) func(*store.Edit) {
+		return func(e *store.Edit) { e.Permissions = &p }
+	}
+	tests := []struct {
+		name string
+		edit store.Edit
+		want bool
+	}{
+		{"nothing", same(func(*store.Edit) {}), false},
+		{"name padded with spaces", same(func(e *store.Edit) { e.Name = "  " + tok.Name + " " }), false},
+		{"modules in another order",
+			same(perms(store.Permissions{Modules: []string{"agreements", "billing", "billing"}})), false},
+		{"name", same(func(e *store.Edit) { e.Name += " (prod)" }), true},
+		{"external ID", same(func(e *store.Edit) { e.ExternalID = "ext-9" }), true},
+		{"description", same(func(e *store.Edit) { e.Description += "!" }), true},
+		{"a module more", same(perms(store.Permissions{Modules: []string{
+			"agreements", "billing", "catalog"}})), true},
+		{"all modules", same(perms(store.Permissions{All: true})), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.edit.Changed(tok); got != tc.want {
+				t.Fatalf("Changed = %v, want %v", got, tc.want)
+			}
+			before := len(mustEvents(t, s, tok.ID))
+			if _, err := s.Update(ctx, tok.ID, tc.edit); err != nil {
+				t.Fatal(err)
+			}
+			recorded := len(mustEvents(t, s, tok.ID)) > before
+			if recorded != tc.want {
+				t.Errorf("Update recorded an edit: %v, Changed said %v", recorded, tc.want)
+			}
+			tok = mustGet(t, s, tok.ID)
+		})
+	}
+}

@@ -19,6 +19,28 @@ type Edit struct {
 	Permissions *Permissions
 }
 
+// Changed reports whether e would change anything in t, compared as Update
+// compares: text trimmed, as it is stored, and modules as sets. A screen
+// asks it to tell "nothing changed" before saving.
+func (e Edit) Changed(t Token) bool {
+	return len(e.changedText(t)) > 0 || (e.Permissions != nil && !e.Permissions.Equal(t.Permissions))
+}
+
+// changedText names the text fields e would change in t.
+func (e Edit) changedText(t Token) []string {
+	var changed []string
+	if strings.TrimSpace(e.Name) != t.Name {
+		changed = append(changed, "name")
+	}
+	if strings.TrimSpace(e.ExternalID) != t.ExternalID {
+		changed = append(changed, "external ID")
+	}
+	if strings.TrimSpace(e.Description) != t.Description {
+		changed = append(changed, "description")
+	}
+	return changed
+}
+
 // Update changes name, external ID, description and, when given,
 // permissions. The history records one edit naming what changed; an edit
 // that changes nothing records nothing.
@@ -35,18 +57,11 @@ func (s *Store) Update(ctx context.Context, id string, e Edit) (Token, error) {
 	e.Description = strings.TrimSpace(e.Description)
 	return s.change(ctx, id, "edit",
 		func(tx *sql.Tx, t *Token, now time.Time) (EventKind, string, error) {
-			var changed []string
-			if t.Name != e.Name {
-				changed = append(changed, "name")
-			}
-			if t.ExternalID != e.ExternalID {
+			changed := e.changedText(*t)
+			if slices.Contains(changed, "external ID") {
 				if err := checkExternalID(ctx, tx, e.ExternalID, t.ID); err != nil {
 					return "", "", err
 				}
-				changed = append(changed, "external ID")
-			}
-			if t.Description != e.Description {
-				changed = append(changed, "description")
 			}
 			if e.Permissions != nil {
 				what, err := setPermissions(ctx, tx, t, *e.Permissions, now)
@@ -87,11 +102,10 @@ func setPermissions(ctx context.Context, tx *sql.Tx, t *Token, p Permissions,
 	if err := ValidatePermissions(t.Extension, p); err != nil {
 		return "", err
 	}
-	p = p.normalized()
-	old := t.Permissions.normalized()
-	if p.All == old.All && slices.Equal(p.Modules, old.Modules) {
+	if p.Equal(t.Permissions) {
 		return "", nil
 	}
+	p = p.normalized()
 	t.Permissions = p
 	_, err := tx.ExecContext(ctx, `UPDATE tokens SET all_modules = ?, modules = ?,
 		updated_at = ? WHERE id = ?`, p.All, modulesColumn(p), now.Unix(), t.ID)

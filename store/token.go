@@ -56,6 +56,13 @@ func (p Permissions) Summary() string {
 	return strings.Join(names, ", ")
 }
 
+// Equal reports whether p and q grant the same: All alike, or the same
+// set of modules in any order.
+func (p Permissions) Equal(q Permissions) bool {
+	p, q = p.normalized(), q.normalized()
+	return p.All == q.All && slices.Equal(p.Modules, q.Modules)
+}
+
 // normalized sorts the slugs into catalogue order and drops duplicates, so
 // equal sets compare and store equally.
 func (p Permissions) normalized() Permissions {

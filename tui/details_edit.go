@@ -2,8 +2,6 @@ package tui
 
 import (
 	"errors"
-	"slices"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -62,7 +60,7 @@ func (m details) back(msg wizard.BackMsg) (details, tea.Cmd) {
 	var cmd tea.Cmd
 	switch {
 	case m.mode == modeEditGeneral && msg.Step == wizard.StepGeneral:
-		if m.edited() {
+		if m.edit().Changed(m.token) {
 			m.discard = m.discard.Ask()
 			return m.layout(), nil
 		}
@@ -96,26 +94,16 @@ func (m details) cancelEdit() (details, tea.Cmd) {
 	return m.layout(), cmd
 }
 
-// edited reports whether the edit holds anything the token does not, as
-// the store compares them: trimmed text, and the set of modules.
-func (m details) edited() bool {
-	v, t := m.general.Values(), m.token
-	if strings.TrimSpace(v.Name) != t.Name || strings.TrimSpace(v.ExternalID) != t.ExternalID ||
-		strings.TrimSpace(v.Description) != t.Description {
-		return true
+// edit is the store's edit for what the steps hold: permissions only for
+// a token whose extension has them to choose.
+func (m details) edit() store.Edit {
+	v := m.general.Values()
+	e := store.Edit{Name: v.Name, ExternalID: v.ExternalID, Description: v.Description}
+	if m.token.Extension.AsksForModules() {
+		p := m.perms.Value()
+		e.Permissions = &p
 	}
-	return t.Extension.AsksForModules() && !samePermissions(m.perms.Value(), t.Permissions)
-}
-
-// samePermissions reports whether a and b grant the same modules; the
-// order of the slugs does not matter.
-func samePermissions(a, b store.Permissions) bool {
-	if a.All || b.All {
-		return a.All == b.All
-	}
-	return !slices.ContainsFunc(store.Modules, func(mod store.Module) bool {
-		return a.Allows(mod.Slug) != b.Allows(mod.Slug)
-	})
+	return e
 }
 
 // updateStep hands a message to the step on screen.
@@ -146,18 +134,12 @@ type savedMsg struct {
 // An edit that changes nothing is not sent: the store would record nothing,
 // and "saved" would claim a change that did not happen.
 func (m details) save() (details, tea.Cmd) {
-	if !m.edited() {
+	edit := m.edit()
+	if !edit.Changed(m.token) {
 		var cmd tea.Cmd
 		m.mode = modeView
 		m.status, cmd = m.status.ok("Nothing changed, so nothing was saved")
 		return m.layout(), cmd
-	}
-
-	v := m.general.Values()
-	edit := store.Edit{Name: v.Name, ExternalID: v.ExternalID, Description: v.Description}
-	if m.token.Extension.AsksForModules() {
-		p := m.perms.Value()
-		edit.Permissions = &p
 	}
 
 	m.saving = true
